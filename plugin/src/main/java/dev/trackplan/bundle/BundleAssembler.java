@@ -1,0 +1,78 @@
+package dev.trackplan.bundle;
+
+import com.github.mustachejava.Mustache;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.io.Hashing;
+import dev.trackplan.js.JsEngine;
+import dev.trackplan.render.JsTemplateFactory;
+import dev.trackplan.render.RenderRules;
+import dev.trackplan.render.TemplateException;
+import dev.trackplan.render.TemplateSource;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Merges the runtime ({@code bundle.js.mustache}: queues, helpers, consent gate) and the snippets,
+ * in event-name order, into one file named by its content hash. The snippets go in at the
+ * template's {@code SNIPPETS_MARKER}, never through Mustache, so they are not re-escaped.
+ */
+public final class BundleAssembler {
+    public static final String SNIPPETS_MARKER = "/*@@SNIPPETS@@*/";
+    public static final String TEMPLATE = "bundle.js.mustache";
+
+    private final TemplateSource source;
+    private final JsEngine js;
+
+    public BundleAssembler(TemplateSource source, JsEngine js) {
+        this.source = source;
+        this.js = js;
+    }
+
+    public Bundle assemble(BundleSettings settings, Map<String, String> snippets, String version, Diagnostics d) {
+        TemplateSource.Template t = source.require(TEMPLATE);
+        int at = t.text().indexOf(SNIPPETS_MARKER);
+        if (at < 0 || t.text().indexOf(SNIPPETS_MARKER, at + 1) >= 0) {
+            d.error(SourcePos.of(t.origin()), RenderRules.BUNDLE_TEMPLATE, "the bundle template must contain the "
+                    + "marker " + SNIPPETS_MARKER + " exactly once, where the snippets go");
+            return null;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", version);
+        model.put("hubId", settings.hubId());
+        model.put("consent", settings.consent());
+        model.put("respectDoNotTrack", String.valueOf(settings.respectDoNotTrack()));
+        model.put("consentCookie", settings.consentCookie());
+        JsTemplateFactory factory = new JsTemplateFactory(source);
+        StringBuilder out = new StringBuilder();
+        try {
+            out.append(run(factory.compileText(t.text().substring(0, at), t.origin()), model));
+            for (String snippet : snippets.values()) {
+                out.append(snippet);
+                if (!snippet.endsWith("\n")) {
+                    out.append('\n');
+                }
+            }
+            out.append(run(factory.compileText(t.text().substring(at + SNIPPETS_MARKER.length()),
+                    t.origin() + " (after the snippets marker)"), model));
+        } catch (TemplateException te) {
+            d.error(new SourcePos(te.origin(), te.line(), 1), te.rule(), te.getMessage());
+            return null;
+        }
+        String content = out.toString();
+        JsEngine.SyntaxProblem p = js.syntaxProblem("trackplan.js", content);
+        if (p != null) {
+            d.error(SourcePos.of(t.origin()), RenderRules.SNIPPET_SYNTAX, "the assembled bundle is not valid "
+                    + "JavaScript at line " + p.line() + ", column " + p.column() + ": " + p.message());
+            return null;
+        }
+        return new Bundle("js/trackplan." + Hashing.sha256Hex(content).substring(0, 10) + ".js", content);
+    }
+
+    private static String run(Mustache m, Object model) {
+        StringWriter w = new StringWriter();
+        m.execute(w, model);
+        return w.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.trackplan.diag;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Collects diagnostics from every stage so that a build reports all problems at once. */
+public final class Diagnostics {
+    private final List<Diagnostic> all = new ArrayList<>();
+
+    public synchronized void add(Diagnostic d) {
+        all.add(d);
+    }
+
+    public void error(SourcePos pos, String code, String message) {
+        add(Diagnostic.error(pos, code, message));
+    }
+
+    public void warning(SourcePos pos, String code, String message) {
+        add(Diagnostic.warning(pos, code, message));
+    }
+
+    public synchronized void addAll(Collection<Diagnostic> more) {
+        all.addAll(more);
+    }
+
+    public synchronized boolean hasErrors() {
+        return all.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public synchronized int errorCount() {
+        return (int) all.stream().filter(Diagnostic::isError).count();
+    }
+
+    /** All diagnostics, sorted by file, line and column so output is stable. */
+    public synchronized List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(all);
+        copy.sort(Diagnostic.ORDER);
+        return copy;
+    }
+
+    public synchronized List<Diagnostic> errors() {
+        return sorted().stream().filter(Diagnostic::isError).toList();
+    }
+
+    public synchronized List<Diagnostic> warnings() {
+        return sorted().stream().filter(d -> !d.isError()).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.trackplan.js;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+
+/**
+ * One shared GraalJS engine per build, and sandboxed contexts on it: {@link SandboxPolicy#CONSTRAINED},
+ * no host IO, no host class lookup, only {@code @HostAccess.Export}ed members visible, output
+ * captured, and a statement limit. Wall-clock limits are the caller's ({@link Watchdog}).
+ */
+public final class JsEngine implements AutoCloseable {
+    public static final long DEFAULT_STATEMENT_LIMIT = 50_000_000L;
+
+    private final Engine engine;
+    private final long statementLimit;
+
+    public JsEngine() {
+        this(DEFAULT_STATEMENT_LIMIT);
+    }
+
+    public JsEngine(long statementLimit) {
+        this.statementLimit = statementLimit;
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(JsEngine.class.getClassLoader());
+        try {
+            this.engine = Engine.newBuilder("js")
+                    .sandbox(SandboxPolicy.CONSTRAINED)
+                    .option("engine.WarnInterpreterOnly", "false")
+                    .out(OutputStream.nullOutputStream())
+                    .err(OutputStream.nullOutputStream())
+                    .build();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** A fresh sandboxed context; {@code out} receives console output. */
+    public Context newContext(OutputStream out) {
+        return Context.newBuilder("js")
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .out(out)
+                .err(out)
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
+                .build();
+    }
+
+    /** A JavaScript syntax error, with the 1-based line and column in the parsed text. */
+    public record SyntaxProblem(int line, int column, String message) {}
+
+    /** Parses (never runs) {@code code}; null when it is valid JavaScript. */
+    public SyntaxProblem syntaxProblem(String name, String code) {
+        try (Context c = newContext(OutputStream.nullOutputStream())) {
+            c.parse(Source.newBuilder("js", code, name).buildLiteral());
+            return null;
+        } catch (PolyglotException e) {
+            if (!e.isSyntaxError()) {
+                throw e;
+            }
+            var loc = e.getSourceLocation();
+            int line = loc == null ? 1 : loc.getStartLine();
+            int col = loc == null ? 1 : Math.max(1, loc.getStartColumn());
+            return new SyntaxProblem(line, col, firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public Duration defaultTimeout() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

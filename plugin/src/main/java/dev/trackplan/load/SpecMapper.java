@@ -1,0 +1,358 @@
+package dev.trackplan.load;
+
+import dev.trackplan.check.Rule;
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.model.EnumOption;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.Example;
+import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.PropertyType;
+import dev.trackplan.model.SourceKind;
+import dev.trackplan.model.Trigger;
+import dev.trackplan.model.TriggerKind;
+import dev.trackplan.model.ValueSource;
+import dev.trackplan.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps one file's YAML tree onto the model. Reports the structural problems (unknown keys, wrong
+ * shapes, missing keys); HubSpot's rules are the checker's business.
+ */
+final class SpecMapper {
+    static final List<String> ROOT_KEYS = List.of("events");
+    static final List<String> EVENT_KEYS = List.of("label", "description", "object", "trigger", "properties", "examples");
+    static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
+    static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from");
+    static final List<String> EXAMPLE_KEYS = List.of("page", "element", "expect");
+    private static final Pattern YAML11_BOOL = Pattern.compile("(?i)y|n|yes|no|on|off");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
+
+    private final List<Diagnostic> out;
+
+    SpecMapper(List<Diagnostic> out) {
+        this.out = out;
+    }
+
+    List<EventSpec> map(YamlNode root, String file) {
+        List<EventSpec> events = new ArrayList<>();
+        if (root == null || root instanceof YamlNode.Scalar s && s.isNull()) {
+            out.add(Diagnostic.warning(SourcePos.of(file), Rule.NO_EVENTS.code(),
+                    "the file is empty; add an 'events:' map or delete the file"));
+            return events;
+        }
+        if (!(root instanceof YamlNode.Mapping m)) {
+            error(root.pos(), Rule.NO_EVENTS, "a spec file is a map with a top-level 'events:' key, found "
+                    + root.shape());
+            return events;
+        }
+        unknownKeys(m, ROOT_KEYS, "top-level");
+        YamlNode.Entry ev = m.entry("events");
+        if (ev == null) {
+            error(m.pos(), Rule.NO_EVENTS, "missing top-level 'events:' map");
+            return events;
+        }
+        if (ev.value() instanceof YamlNode.Scalar s && s.isNull()) {
+            out.add(Diagnostic.warning(ev.keyPos(), Rule.NO_EVENTS.code(), "'events:' is empty"));
+            return events;
+        }
+        YamlNode.Mapping eventMap = mapping(ev.value(), "'events'", "a map from event name to event");
+        if (eventMap == null) {
+            return events;
+        }
+        for (YamlNode.Entry e : eventMap.entries().values()) {
+            EventSpec spec = event(e);
+            if (spec != null) {
+                events.add(spec);
+            }
+        }
+        return events;
+    }
+
+    private EventSpec event(YamlNode.Entry entry) {
+        YamlNode.Mapping m = mapping(entry.value(), "event '" + entry.key() + "'",
+                "a map with label, object, trigger, properties and examples");
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, EVENT_KEYS, "event");
+        YamlNode.Entry label = m.entry("label");
+        String labelText = null;
+        if (label == null) {
+            error(entry.keyPos(), Rule.MISSING_KEY, "event '" + entry.key() + "' has no 'label:'; add the "
+                    + "name HubSpot shows for it (at most 100 characters)");
+        } else {
+            labelText = text(label.value(), "label");
+        }
+        YamlNode.Entry description = m.entry("description");
+        YamlNode.Entry object = m.entry("object");
+        YamlNode.Entry trigger = m.entry("trigger");
+        Trigger t = null;
+        if (trigger == null) {
+            error(entry.keyPos(), Rule.MISSING_KEY, "event '" + entry.key() + "' has no 'trigger:'; add one of "
+                    + "click, visit, submit or custom");
+        } else {
+            t = trigger(trigger);
+        }
+        List<PropertySpec> properties = new ArrayList<>();
+        YamlNode.Entry props = m.entry("properties");
+        if (props != null && !isNull(props.value())) {
+            YamlNode.Mapping pm = mapping(props.value(), "'properties'", "a map from property name to property");
+            if (pm != null) {
+                for (YamlNode.Entry p : pm.entries().values()) {
+                    PropertySpec ps = property(p);
+                    if (ps != null) {
+                        properties.add(ps);
+                    }
+                }
+            }
+        }
+        List<Example> examples = new ArrayList<>();
+        YamlNode.Entry ex = m.entry("examples");
+        if (ex != null && !isNull(ex.value())) {
+            if (ex.value() instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    Example e = example(item);
+                    if (e != null) {
+                        examples.add(e);
+                    }
+                }
+            } else {
+                shape(ex.value(), "'examples'", "a list of examples, each starting with '- '");
+            }
+        }
+        return new EventSpec(entry.key(), entry.keyPos(),
+                labelText, label == null ? entry.keyPos() : label.value().pos(),
+                description == null ? null : text(description.value(), "description"),
+                description == null ? null : description.value().pos(),
+                object == null ? "contact" : text(object.value(), "object"),
+                object == null ? entry.keyPos() : object.value().pos(),
+                t, properties, examples);
+    }
+
+    private Trigger trigger(YamlNode.Entry entry) {
+        YamlNode.Mapping m = mapping(entry.value(), "'trigger'",
+                "a map with one of click, visit, submit, custom (and optionally pages)");
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, TRIGGER_KEYS, "trigger");
+        List<YamlNode.Entry> kinds = new ArrayList<>();
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (TriggerKind.byId(e.key()) != null) {
+                kinds.add(e);
+            }
+        }
+        List<Trigger.PageGlob> pages = new ArrayList<>();
+        YamlNode.Entry pagesEntry = m.entry("pages");
+        if (pagesEntry != null) {
+            YamlNode pv = pagesEntry.value();
+            if (pv instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    String g = text(item, "pages glob");
+                    if (g != null) {
+                        pages.add(new Trigger.PageGlob(g, item.pos()));
+                    }
+                }
+            } else {
+                String g = text(pv, "pages");
+                if (g != null) {
+                    pages.add(new Trigger.PageGlob(g, pv.pos()));
+                }
+            }
+        }
+        if (kinds.size() != 1) {
+            String found = kinds.isEmpty() ? "none" : String.join(" and ", kinds.stream().map(YamlNode.Entry::key).toList());
+            error(kinds.size() > 1 ? kinds.get(1).keyPos() : entry.keyPos(), Rule.TRIGGER_KIND,
+                    "a trigger needs exactly one of click, visit, submit, custom; found " + found);
+            if (kinds.isEmpty()) {
+                return null;
+            }
+        }
+        YamlNode.Entry kind = kinds.get(0);
+        String value = text(kind.value(), kind.key());
+        if (value == null) {
+            return null;
+        }
+        return new Trigger(TriggerKind.byId(kind.key()), value, kind.value().pos(), pages, entry.keyPos());
+    }
+
+    private PropertySpec property(YamlNode.Entry entry) {
+        YamlNode v = entry.value();
+        if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
+            // shorthand: "price: number"
+            return new PropertySpec(entry.key(), entry.keyPos(), PropertyType.byId(s.text()), s.pos(),
+                    null, null, null, List.of(), null, null);
+        }
+        YamlNode.Mapping m = mapping(v, "property '" + entry.key() + "'", "a map with type, label, options and from");
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, PROPERTY_KEYS, "property");
+        YamlNode.Entry type = m.entry("type");
+        PropertyType pt = null;
+        SourcePos typePos = entry.keyPos();
+        if (type == null) {
+            error(entry.keyPos(), Rule.MISSING_KEY, "property '" + entry.key()
+                    + "' has no 'type:'; use string, number, datetime or enumeration");
+        } else {
+            typePos = type.value().pos();
+            String tt = text(type.value(), "type");
+            if (tt != null) {
+                pt = PropertyType.byId(tt);
+                if (pt == null) {
+                    List<String> ids = Arrays.stream(PropertyType.values()).map(PropertyType::id).toList();
+                    error(typePos, Rule.TYPE, "unknown type '" + tt + "'" + Suggest.hint(tt, ids));
+                }
+            }
+        }
+        YamlNode.Entry label = m.entry("label");
+        YamlNode.Entry description = m.entry("description");
+        List<EnumOption> options = new ArrayList<>();
+        YamlNode.Entry opts = m.entry("options");
+        if (opts != null) {
+            if (opts.value() instanceof YamlNode.Mapping om) {
+                for (YamlNode.Entry o : om.entries().values()) {
+                    String l = isNull(o.value()) ? o.key() : text(o.value(), "option label");
+                    options.add(new EnumOption(o.key(), l == null ? o.key() : l, o.keyPos()));
+                }
+            } else if (opts.value() instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    String val = text(item, "option");
+                    if (val != null) {
+                        options.add(new EnumOption(val, val, item.pos()));
+                    }
+                }
+            } else if (!isNull(opts.value())) {
+                shape(opts.value(), "'options'", "a map from option value to label");
+            }
+        }
+        ValueSource from = null;
+        YamlNode.Entry fromEntry = m.entry("from");
+        if (fromEntry != null) {
+            from = source(fromEntry.value());
+        }
+        return new PropertySpec(entry.key(), entry.keyPos(), pt, typePos,
+                label == null ? null : text(label.value(), "label"), label == null ? null : label.value().pos(),
+                description == null ? null : text(description.value(), "description"),
+                options, opts == null ? null : opts.keyPos(), from);
+    }
+
+    private ValueSource source(YamlNode node) {
+        List<String> simple = Arrays.stream(SourceKind.values()).filter(k -> !k.takesArgument()).map(SourceKind::id).toList();
+        List<String> withArg = Arrays.stream(SourceKind.values()).filter(SourceKind::takesArgument).map(SourceKind::id).toList();
+        if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+            SourceKind k = SourceKind.byId(s.text());
+            if (k == null || k.takesArgument()) {
+                String hint = k != null ? "; write it as {" + k.id() + ": NAME}" : Suggest.hint(s.text(), allSources());
+                error(s.pos(), Rule.SOURCE, "unknown value source '" + s.text() + "'" + hint);
+                return null;
+            }
+            return new ValueSource(k, "", s.pos());
+        }
+        if (node instanceof YamlNode.Mapping m && m.entries().size() == 1) {
+            YamlNode.Entry e = m.entries().values().iterator().next();
+            SourceKind k = SourceKind.byId(e.key());
+            if (k == null || !k.takesArgument()) {
+                String hint = k != null ? "; write it as plain '" + k.id() + "'" : Suggest.hint(e.key(), withArg);
+                error(e.keyPos(), Rule.SOURCE, "unknown value source '{" + e.key() + ": ...}'" + hint);
+                return null;
+            }
+            if (!(e.value() instanceof YamlNode.Scalar arg) || (arg.isNull() && k != SourceKind.VALUE)) {
+                error(e.value().pos(), Rule.SOURCE_ARGUMENT, "'{" + k.id() + ": ...}' needs a name, found "
+                        + e.value().shape());
+                return null;
+            }
+            return new ValueSource(k, arg.text(), arg.pos());
+        }
+        error(node.pos(), Rule.SOURCE, "'from' is one of " + String.join(", ", simple) + " or a one-key map like "
+                + "{attribute: NAME}; found " + node.shape());
+        return null;
+    }
+
+    private static List<String> allSources() {
+        return Arrays.stream(SourceKind.values()).map(SourceKind::id).toList();
+    }
+
+    private Example example(YamlNode node) {
+        YamlNode.Mapping m = mapping(node, "example", "a map with page, element and expect");
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, EXAMPLE_KEYS, "example");
+        YamlNode.Entry page = m.entry("page");
+        YamlNode.Entry element = m.entry("element");
+        Map<String, Example.Expected> expect = new LinkedHashMap<>();
+        YamlNode.Entry ex = m.entry("expect");
+        if (ex != null && !isNull(ex.value())) {
+            YamlNode.Mapping em = mapping(ex.value(), "'expect'", "a map from property name to value");
+            if (em != null) {
+                for (YamlNode.Entry e : em.entries().values()) {
+                    if (e.value() instanceof YamlNode.Scalar s) {
+                        yaml11(s);
+                        expect.put(e.key(), new Example.Expected(s.text(), s.kind() == YamlNode.ScalarKind.NUMBER, e.keyPos()));
+                    } else {
+                        shape(e.value(), "expected value of '" + e.key() + "'", "a single value");
+                    }
+                }
+            }
+        }
+        return new Example(m.pos(),
+                page == null ? null : text(page.value(), "page"), page == null ? null : page.value().pos(),
+                element == null ? null : text(element.value(), "element"), element == null ? null : element.value().pos(),
+                expect);
+    }
+
+    // helpers
+
+    private void yaml11(YamlNode.Scalar s) {
+        if (s.kind() == YamlNode.ScalarKind.BOOLEAN && YAML11_BOOL.matcher(s.text()).matches()
+                || s.kind() == YamlNode.ScalarKind.NUMBER && LEADING_ZERO.matcher(s.text()).matches()) {
+            out.add(Diagnostic.warning(s.pos(), Rule.YAML_11_SCALAR.code(), "unquoted '" + s.text()
+                    + "' is read as the text \"" + s.text() + "\" (not as a boolean or octal number); quote it to say so"));
+        }
+    }
+
+    private void unknownKeys(YamlNode.Mapping m, List<String> allowed, String where) {
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!allowed.contains(e.key())) {
+                error(e.keyPos(), Rule.UNKNOWN_KEY, "unknown " + where + " key '" + e.key() + "'"
+                        + Suggest.hint(e.key(), allowed));
+            }
+        }
+    }
+
+    private YamlNode.Mapping mapping(YamlNode node, String what, String expected) {
+        if (node instanceof YamlNode.Mapping m) {
+            return m;
+        }
+        shape(node, what, expected);
+        return null;
+    }
+
+    private String text(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+            yaml11(s);
+            return s.text();
+        }
+        shape(node, "'" + what + "'", "a single value");
+        return null;
+    }
+
+    private void shape(YamlNode node, String what, String expected) {
+        error(node.pos(), Rule.WRONG_SHAPE, what + " must be " + expected + ", found " + node.shape());
+    }
+
+    private static boolean isNull(YamlNode n) {
+        return n instanceof YamlNode.Scalar s && s.isNull();
+    }
+
+    private void error(SourcePos pos, Rule rule, String message) {
+        out.add(Diagnostic.error(pos, rule.code(), message));
+    }
+}

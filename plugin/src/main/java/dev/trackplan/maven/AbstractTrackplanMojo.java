@@ -1,0 +1,126 @@
+package dev.trackplan.maven;
+
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.pipeline.TrackplanConfig;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters both goals share, mapped onto a {@link TrackplanConfig}; diagnostics mapped back out. */
+abstract class AbstractTrackplanMojo extends AbstractMojo {
+
+    /** The HubSpot account id (digits): used for pe&lt;hubId&gt;_&lt;name&gt; and the loader URL. */
+    @Parameter(property = "trackplan.hubId", required = true)
+    String hubId;
+
+    /** The HubSpot data centre: na1 (js.hs-scripts.com) or eu1 (js-eu1.hs-scripts.com). */
+    @Parameter(property = "trackplan.region", defaultValue = "na1")
+    String region;
+
+    /** Skip Trackplan entirely. */
+    @Parameter(property = "trackplan.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Consent policy: hubspot (HubSpot's own banner) or banner (Trackplan's banner hands the choice to HubSpot). */
+    @Parameter(property = "trackplan.consent", defaultValue = "hubspot")
+    String consent;
+
+    /** With navigator.doNotTrack set, push ['doNotTrack'] and send nothing. */
+    @Parameter(property = "trackplan.respectDoNotTrack", defaultValue = "true")
+    boolean respectDoNotTrack;
+
+    @Parameter(property = "trackplan.eventsDirectory", defaultValue = "${project.basedir}/src/main/tracking/events")
+    File eventsDirectory;
+
+    @Parameter(property = "trackplan.templatesDirectory", defaultValue = "${project.basedir}/src/main/tracking/templates")
+    File templatesDirectory;
+
+    @Parameter(property = "trackplan.pagesDirectory", defaultValue = "${project.basedir}/src/main/site/pages")
+    File pagesDirectory;
+
+    @Parameter(property = "trackplan.layoutsDirectory", defaultValue = "${project.basedir}/src/main/site/layouts")
+    File layoutsDirectory;
+
+    @Parameter(property = "trackplan.assetsDirectory", defaultValue = "${project.basedir}/src/main/site/assets")
+    File assetsDirectory;
+
+    @Parameter(property = "trackplan.outputDirectory", defaultValue = "${project.build.directory}/site")
+    File outputDirectory;
+
+    @Parameter(property = "trackplan.reportsDirectory", defaultValue = "${project.build.directory}/trackplan-reports")
+    File reportsDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}/trackplan", readonly = true)
+    File workDirectory;
+
+    /** The site's public address, used in sitemap.xml and robots.txt. */
+    @Parameter(property = "trackplan.baseUrl", defaultValue = "")
+    String baseUrl;
+
+    @Parameter(property = "trackplan.siteTitle", defaultValue = "${project.name}")
+    String siteTitle;
+
+    /** Publish /tracking-plan/ and tracking-plan.json. */
+    @Parameter(property = "trackplan.trackingPlanPage", defaultValue = "true")
+    boolean trackingPlanPage;
+
+    /** Include pages with draft: true. */
+    @Parameter(property = "trackplan.includeDrafts", defaultValue = "false")
+    boolean includeDrafts;
+
+    /** Run the GraalJS verification of the bundle against the pages and examples. */
+    @Parameter(property = "trackplan.verify", defaultValue = "true")
+    boolean verify;
+
+    /** Wall-clock limit, in seconds, for one verification scenario. */
+    @Parameter(property = "trackplan.verifyTimeout", defaultValue = "10")
+    int verifyTimeout;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    String pluginVersion;
+
+    TrackplanConfig config() throws MojoFailureException {
+        if (hubId == null || !hubId.matches("[0-9]{1,12}")) {
+            throw new MojoFailureException("<hubId> must be your HubSpot account id, digits only (found '" + hubId
+                    + "'); set it in the plugin configuration or with -Dtrackplan.hubId=");
+        }
+        if (!"na1".equals(region) && !"eu1".equals(region)) {
+            throw new MojoFailureException("<region> must be na1 or eu1 (found '" + region + "')");
+        }
+        if (!"hubspot".equals(consent) && !"banner".equals(consent)) {
+            throw new MojoFailureException("<consent> must be hubspot (HubSpot's banner) or banner (Trackplan's "
+                    + "banner), found '" + consent + "'");
+        }
+        if (verifyTimeout < 1 || verifyTimeout > 600) {
+            throw new MojoFailureException("<verifyTimeout> must be between 1 and 600 seconds (found " + verifyTimeout + ")");
+        }
+        return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), templatesDirectory.toPath(),
+                pagesDirectory.toPath(), layoutsDirectory.toPath(), assetsDirectory.toPath(), outputDirectory.toPath(),
+                workDirectory.toPath(), reportsDirectory.toPath(), hubId, region, consent, respectDoNotTrack,
+                baseUrl == null ? "" : baseUrl, siteTitle == null ? "Site" : siteTitle, trackingPlanPage, includeDrafts,
+                verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion);
+    }
+
+    /** Prints warnings and errors, one line each, and fails once if there are errors. */
+    void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        for (Diagnostic d : diagnostics) {
+            if (!d.isError()) {
+                getLog().warn(d.format());
+            }
+        }
+        for (Diagnostic d : errors) {
+            getLog().error(d.format());
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException("Trackplan found " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+                    + " (listed above as file:[line,column] rule message)");
+        }
+    }
+}

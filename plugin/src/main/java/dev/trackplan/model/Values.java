@@ -1,0 +1,60 @@
+package dev.trackplan.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** How spec texts are read as typed values, the same way at check time and in verification. */
+public final class Values {
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern EPOCH_MS = Pattern.compile("-?\\d{1,15}");
+
+    private Values() {}
+
+    /** A finite decimal number, or null. Underscores and hex are not numbers in the browser either. */
+    public static BigDecimal number(String text) {
+        String t = text.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Epoch milliseconds from epoch ms digits or an ISO 8601 date/time (UTC unless an offset is given). */
+    public static OptionalLong datetime(String text) {
+        String t = text.trim();
+        if (EPOCH_MS.matcher(t).matches()) {
+            return OptionalLong.of(Long.parseLong(t));
+        }
+        try {
+            return OptionalLong.of(OffsetDateTime.parse(t).toInstant().toEpochMilli());
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OptionalLong.of(Instant.parse(t).toEpochMilli());
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OptionalLong.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli());
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OptionalLong.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

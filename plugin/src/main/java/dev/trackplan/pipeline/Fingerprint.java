@@ -1,0 +1,53 @@
+package dev.trackplan.pipeline;
+
+import dev.trackplan.io.Hashing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A hash of every input of a build (spec files, pages, layouts, assets, template overrides, the
+ * default templates and the settings): equal fingerprints mean the output would be identical.
+ */
+final class Fingerprint {
+    private Fingerprint() {}
+
+    static String of(TrackplanConfig c) {
+        MessageDigest md = Hashing.digest();
+        md.update(c.settingsKey().getBytes(StandardCharsets.UTF_8));
+        for (Path dir : List.of(c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(), c.assetsDir())) {
+            md.update(("\u0000dir:" + dir.toAbsolutePath()).getBytes(StandardCharsets.UTF_8));
+            if (dir == null || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    md.update(("\u0000" + dir.relativize(f).toString().replace('\\', '/') + "\u0000")
+                            .getBytes(StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        md.update(defaultTemplatesStamp());
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The jar of default templates, so a plugin upgrade invalidates the previous output. */
+    private static byte[] defaultTemplatesStamp() {
+        try (InputStream in = Fingerprint.class.getClassLoader()
+                .getResourceAsStream("trackplan/tracking/bundle.js.mustache")) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

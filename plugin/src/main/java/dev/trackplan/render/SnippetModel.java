@@ -1,0 +1,72 @@
+package dev.trackplan.render;
+
+import dev.trackplan.glob.Glob;
+import dev.trackplan.model.EnumOption;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.TriggerKind;
+import dev.trackplan.model.Trigger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The context a snippet template sees. Every key is always present (templates are strict about
+ * missing variables), and every value is text or a list: templates write each as a JS literal.
+ */
+final class SnippetModel {
+    private SnippetModel() {}
+
+    static Map<String, Object> of(EventSpec e, String hubId) {
+        Trigger t = e.trigger();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", e.name());
+        m.put("fullName", e.fullName(hubId));
+        m.put("label", e.label() == null ? e.name() : e.label());
+        m.put("object", e.object() == null ? "contact" : e.object());
+        m.put("kind", t.kind().id());
+        boolean selectorKind = t.kind() == TriggerKind.CLICK || t.kind() == TriggerKind.SUBMIT;
+        m.put("selector", selectorKind ? t.value() : "");
+        m.put("visitPattern", t.kind() == TriggerKind.VISIT ? regex(t.value()) : "");
+        List<Map<String, Object>> pages = new ArrayList<>();
+        for (Trigger.PageGlob g : t.pages()) {
+            pages.add(Map.of("glob", g.glob(), "pattern", regex(g.glob())));
+        }
+        m.put("pages", pages);
+        m.put("hasPages", !pages.isEmpty());
+        List<Map<String, Object>> props = new ArrayList<>();
+        for (PropertySpec p : e.properties()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("type", p.type().id());
+            String source = "";
+            String argument = "";
+            if (p.from() != null) {
+                source = p.from().kind().id();
+                argument = p.from().argument();
+            } else if (t.kind() == TriggerKind.SUBMIT) {
+                source = "field";
+                argument = p.name();
+            }
+            pm.put("source", source);
+            pm.put("argument", argument);
+            List<Map<String, Object>> options = new ArrayList<>();
+            for (EnumOption o : p.options()) {
+                options.add(Map.of("value", o.value(), "label", o.label()));
+            }
+            pm.put("options", options);
+            props.add(pm);
+        }
+        m.put("properties", props);
+        return m;
+    }
+
+    private static String regex(String glob) {
+        try {
+            return Glob.compile(glob).regex();
+        } catch (Glob.InvalidGlobException ex) {
+            throw new IllegalStateException("glob was checked before rendering: " + glob, ex);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.trackplan.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds a template by name: a site's override folder first, then the defaults of the
+ * trackplan-templates jar ({@code trackplan/<group>/<name>} on the class path).
+ */
+public final class TemplateSource {
+    private final String group;
+    private final Path overrideDir;
+    private final Path displayBase;
+
+    /**
+     * @param group       "tracking" or "site"
+     * @param overrideDir the site's folder of overrides (may not exist)
+     * @param displayBase paths shown in diagnostics are relative to it
+     */
+    public TemplateSource(String group, Path overrideDir, Path displayBase) {
+        this.group = group;
+        this.overrideDir = overrideDir;
+        this.displayBase = displayBase;
+    }
+
+    /** A template's text and where it came from (for diagnostics). */
+    public record Template(String name, String text, String origin, boolean overridden) {}
+
+    public Template find(String name) {
+        if (overrideDir != null) {
+            Path p = overrideDir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                try {
+                    return new Template(name, Files.readString(p, StandardCharsets.UTF_8), display(p), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        String resource = "trackplan/" + group + "/" + name;
+        try (InputStream in = TemplateSource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            return new Template(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "trackplan-templates:" + resource, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Template require(String name) {
+        Template t = find(name);
+        if (t == null) {
+            throw new IllegalStateException("template '" + name + "' is missing from trackplan-templates");
+        }
+        return t;
+    }
+
+    public Path overrideDir() {
+        return overrideDir;
+    }
+
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path base = displayBase.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString()).replace('\\', '/');
+    }
+}

@@ -1,0 +1,46 @@
+package dev.trackplan.site;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import dev.trackplan.render.TemplateSource;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Mustache for HTML layouts and partials: values are HTML-escaped; a site's layouts folder overrides. */
+final class HtmlTemplates extends DefaultMustacheFactory {
+    private final TemplateSource source;
+    private final Map<String, Mustache> cache = new HashMap<>();
+
+    HtmlTemplates(TemplateSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Reader getReader(String resourceName) {
+        TemplateSource.Template t = source.find(resourceName);
+        if (t == null) {
+            throw new MustacheException("template not found: " + resourceName);
+        }
+        return new StringReader(t.text());
+    }
+
+    boolean exists(String name) {
+        return source.find(name) != null;
+    }
+
+    String origin(String name) {
+        TemplateSource.Template t = source.find(name);
+        return t == null ? name : t.origin();
+    }
+
+    String render(String name, Object model) {
+        Mustache m = cache.computeIfAbsent(name, n -> compile(getReader(n), n));
+        StringWriter w = new StringWriter();
+        m.execute(w, model);
+        return w.toString();
+    }
+}

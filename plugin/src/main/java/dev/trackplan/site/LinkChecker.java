@@ -1,0 +1,68 @@
+package dev.trackplan.site;
+
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Checks that every internal link and asset reference of every page points at a generated file. */
+final class LinkChecker {
+    private final Set<String> files;
+
+    LinkChecker(Set<String> files) {
+        this.files = files;
+    }
+
+    void check(List<GeneratedSite.HtmlPage> pages, Map<String, Document> docs, Diagnostics d) {
+        for (GeneratedSite.HtmlPage p : pages) {
+            Document doc = docs.get(p.url());
+            if (doc == null) {
+                continue;
+            }
+            for (Element el : doc.select("a[href], link[href], script[src], img[src], source[src]")) {
+                String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+                String target = resolve(p.url(), ref);
+                if (target != null && !exists(target)) {
+                    d.error(SourcePos.of(p.source()), SiteRules.BROKEN_LINK, "page " + p.url() + " links to '" + ref
+                            + "', which is not part of the site (<" + el.tagName() + "> \"" + abbreviate(el.text())
+                            + "\")");
+                }
+            }
+        }
+    }
+
+    /** The site path a reference points at, or null for external and non-file references. */
+    static String resolve(String pageUrl, String ref) {
+        if (ref.isBlank() || ref.startsWith("#") || ref.startsWith("//") || ref.startsWith("mailto:")
+                || ref.startsWith("tel:") || ref.startsWith("javascript:") || ref.startsWith("data:")) {
+            return null;
+        }
+        try {
+            URI u = new URI(ref);
+            if (u.getScheme() != null || u.getAuthority() != null) {
+                return null;
+            }
+            URI resolved = new URI("http", "site", pageUrl, null).resolve(u);
+            return resolved.getPath();
+        } catch (URISyntaxException e) {
+            return ref;
+        }
+    }
+
+    private boolean exists(String path) {
+        String rel = path.startsWith("/") ? path.substring(1) : path;
+        if (rel.isEmpty()) {
+            return files.contains("index.html");
+        }
+        return files.contains(rel) || files.contains(rel.endsWith("/") ? rel + "index.html" : rel + "/index.html");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.trackplan.site;
+
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.load.Suggest;
+import dev.trackplan.model.Values;
+import dev.trackplan.yaml.YamlNode;
+import dev.trackplan.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads the pages folder: Markdown ({@code .md}) and HTML ({@code .html}) files, each with an
+ * optional YAML front matter between {@code ---} lines. Pretty URLs: {@code about.md} is
+ * {@code /about/}, {@code pricing/index.html} is {@code /pricing/}, {@code index.md} is {@code /}.
+ */
+public final class PageLoader {
+    static final List<String> KEYS = List.of("title", "description", "layout", "draft", "date", "weight");
+    private final YamlReader yaml = new YamlReader();
+    private final Path displayBase;
+
+    public PageLoader(Path displayBase) {
+        this.displayBase = displayBase;
+    }
+
+    public List<Page> load(Path pagesDir, Diagnostics d) {
+        List<Page> pages = new ArrayList<>();
+        if (!Files.isDirectory(pagesDir)) {
+            return pages;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(pagesDir)) {
+            files = s.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".md") || n.endsWith(".html");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Page> byUrl = new HashMap<>();
+        for (Path f : files) {
+            Page p = page(pagesDir, f, d);
+            if (p == null) {
+                continue;
+            }
+            Page twin = byUrl.putIfAbsent(p.url(), p);
+            if (twin != null) {
+                d.error(SourcePos.of(p.source()), SiteRules.DUPLICATE_URL, "page has the same URL " + p.url()
+                        + " as " + twin.source() + "; rename one of them");
+                continue;
+            }
+            pages.add(p);
+        }
+        return pages;
+    }
+
+    Page page(Path pagesDir, Path file, Diagnostics d) {
+        String shown = display(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            d.error(SourcePos.of(shown), SiteRules.FRONT_MATTER_VALUE, "cannot read page: " + e.getMessage());
+            return null;
+        }
+        text = text.replace("\r\n", "\n");
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String rel = pagesDir.relativize(file).toString().replace('\\', '/');
+        boolean markdown = rel.endsWith(".md");
+        Map<String, YamlNode.Entry> fm = Map.of();
+        String body = text;
+        int bodyLine = 1;
+        if (text.startsWith("---\n")) {
+            int end = text.indexOf("\n---\n", 3);
+            int endAlt = text.endsWith("\n---") ? text.length() - 4 : -1;
+            if (end < 0 && endAlt < 0) {
+                d.error(new SourcePos(shown, 1, 1), SiteRules.FRONT_MATTER_UNCLOSED, "front matter starts with '---' "
+                        + "but has no closing '---' line");
+                return null;
+            }
+            int close = end >= 0 ? end : endAlt;
+            String yamlText = text.substring(4, close + 1);
+            body = end >= 0 ? text.substring(end + 5) : "";
+            bodyLine = (int) text.substring(0, Math.min(text.length(), close + 5)).chars().filter(c -> c == '\n').count() + 1;
+            YamlReader.Result r = yaml.read(shown, yamlText.getBytes(StandardCharsets.UTF_8), 1);
+            d.addAll(r.diagnostics());
+            if (!r.ok()) {
+                return null;
+            }
+            if (r.root() instanceof YamlNode.Mapping m) {
+                fm = m.entries();
+            } else if (r.root() != null && !(r.root() instanceof YamlNode.Scalar s && s.isNull())) {
+                d.error(r.root().pos(), SiteRules.FRONT_MATTER_VALUE, "front matter must be a map of keys like "
+                        + "title: and description:");
+                return null;
+            }
+        }
+        int errors = d.errorCount();
+        for (YamlNode.Entry e : fm.values()) {
+            if (!KEYS.contains(e.key())) {
+                d.error(e.keyPos(), SiteRules.FRONT_MATTER_KEY, "unknown front matter key '" + e.key() + "'"
+                        + Suggest.hint(e.key(), KEYS));
+            }
+        }
+        String title = scalar(fm, "title", d);
+        String description = scalar(fm, "description", d);
+        String layout = scalar(fm, "layout", d);
+        String draftText = scalar(fm, "draft", d);
+        String date = scalar(fm, "date", d);
+        String weightText = scalar(fm, "weight", d);
+        boolean draft = false;
+        if (draftText != null) {
+            if (draftText.equals("true") || draftText.equals("false")) {
+                draft = draftText.equals("true");
+            } else {
+                d.error(fm.get("draft").value().pos(), SiteRules.FRONT_MATTER_VALUE, "draft must be true or false, "
+                        + "found '" + draftText + "'");
+            }
+        }
+        if (date != null && Values.datetime(date).isEmpty()) {
+            d.error(fm.get("date").value().pos(), SiteRules.FRONT_MATTER_VALUE, "date '" + date
+                    + "' is not an ISO 8601 date like 2026-11-22");
+        }
+        int weight = 0;
+        if (weightText != null) {
+            try {
+                weight = Integer.parseInt(weightText);
+            } catch (NumberFormatException e) {
+                d.error(fm.get("weight").value().pos(), SiteRules.FRONT_MATTER_VALUE, "weight must be a whole "
+                        + "number, found '" + weightText + "'");
+            }
+        }
+        if (d.errorCount() > errors) {
+            return null;
+        }
+        String stem = rel.substring(0, rel.lastIndexOf('.'));
+        String url;
+        if (stem.equals("index")) {
+            url = "/";
+        } else if (stem.endsWith("/index")) {
+            url = "/" + stem.substring(0, stem.length() - "index".length());
+        } else if (stem.equals("404")) {
+            url = "/404.html";
+        } else {
+            url = "/" + stem + "/";
+        }
+        String output = url.equals("/404.html") ? "404.html" : url.substring(1) + "index.html";
+        if (title == null) {
+            title = defaultTitle(stem);
+        }
+        return new Page(shown, url, output, title, description, layout == null ? "default" : layout, draft, date,
+                weight, body, markdown, new SourcePos(shown, bodyLine, 1));
+    }
+
+    private static String defaultTitle(String stem) {
+        String last = stem.endsWith("/index") ? stem.substring(0, stem.length() - 6) : stem;
+        last = last.substring(last.lastIndexOf('/') + 1);
+        if (last.equals("index") || last.isEmpty()) {
+            return "Home";
+        }
+        String words = last.replace('-', ' ').replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String scalar(Map<String, YamlNode.Entry> fm, String key, Diagnostics d) {
+        YamlNode.Entry e = fm.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (e.value() instanceof YamlNode.Scalar s) {
+            return s.isNull() ? null : s.text();
+        }
+        d.error(e.value().pos(), SiteRules.FRONT_MATTER_VALUE, "'" + key + "' must be a single value, found "
+                + e.value().shape());
+        return null;
+    }
+
+    private String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path base = displayBase.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString()).replace('\\', '/');
+    }
+}

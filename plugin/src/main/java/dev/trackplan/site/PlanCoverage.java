@@ -1,0 +1,64 @@
+package dev.trackplan.site;
+
+import dev.trackplan.glob.Glob;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.TrackingPlan;
+import dev.trackplan.model.Trigger;
+import dev.trackplan.model.TriggerKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+
+/** Which generated pages each event can fire on: the pages its globs allow where its selector matches. */
+public final class PlanCoverage {
+    private PlanCoverage() {}
+
+    public static Map<String, List<String>> of(TrackingPlan plan, Map<String, Document> pages) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (EventSpec e : plan.events()) {
+            List<String> urls = new ArrayList<>();
+            for (Map.Entry<String, Document> p : pages.entrySet()) {
+                if (firesOn(e, p.getKey(), p.getValue())) {
+                    urls.add(p.getKey());
+                }
+            }
+            out.put(e.name(), urls);
+        }
+        return out;
+    }
+
+    /** Whether the page's path passes the event's {@code pages} globs. */
+    public static boolean allowed(EventSpec e, String path) {
+        if (e.trigger().pages().isEmpty()) {
+            return true;
+        }
+        for (Trigger.PageGlob g : e.trigger().pages()) {
+            if (compile(g.glob()).matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean firesOn(EventSpec e, String path, Document doc) {
+        if (!allowed(e, path) || path.endsWith(".html")) {
+            return false;
+        }
+        TriggerKind k = e.trigger().kind();
+        return switch (k) {
+            case CLICK, SUBMIT -> !doc.select(e.trigger().value()).isEmpty();
+            case VISIT -> compile(e.trigger().value()).matches(path);
+            case CUSTOM -> true;
+        };
+    }
+
+    static Glob compile(String glob) {
+        try {
+            return Glob.compile(glob);
+        } catch (Glob.InvalidGlobException ex) {
+            throw new IllegalStateException("glob was checked before: " + glob, ex);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.trackplan.site;
+
+import com.github.mustachejava.MustacheException;
+import dev.trackplan.bundle.Bundle;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.model.TrackingPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Turns pages, layouts, assets, the plan and the bundle into the site, in memory: every page goes
+ * through its layout and carries the HubSpot loader tag and the bundle's script tag (added when a
+ * layout forgot them); the tracking plan page and JSON, sitemap.xml, robots.txt and 404.html
+ * are generated; internal links are checked.
+ */
+public final class SiteGenerator {
+    private final HtmlTemplates templates;
+    private final SiteSettings settings;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings) {
+        this.templates = new HtmlTemplates(layouts);
+        this.settings = settings;
+    }
+
+    public GeneratedSite generate(List<Page> allPages, TrackingPlan plan, Bundle bundle, Path assetsDir, Diagnostics d) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        List<Page> pages = allPages.stream().filter(p -> settings.includeDrafts() || !p.draft())
+                .sorted(Comparator.comparing(Page::url)).toList();
+        List<Map<String, Object>> nav = nav(pages);
+        Map<String, Document> docs = new LinkedHashMap<>();
+        List<GeneratedSite.HtmlPage> out = new ArrayList<>();
+        for (Page p : pages) {
+            String content = p.markdown() ? markdown.render(p.body()) : p.body();
+            Document doc = renderPage(p.layout(), p.title(), p.description(), p.url(), content, p.date(), nav,
+                    bundle, SourcePos.of(p.source()), d);
+            if (doc != null) {
+                docs.put(p.url(), doc);
+                files.put(p.output(), bytes(doc));
+                out.add(new GeneratedSite.HtmlPage(p.url(), p.output(), doc.outerHtml(), p.source()));
+            }
+        }
+        Map<String, List<String>> coverage = PlanCoverage.of(plan, docs);
+        if (settings.trackingPlan()) {
+            String content = templates.render("tracking-plan-content.html.mustache",
+                    TrackingPlanModel.of(plan, settings.hubId(), coverage));
+            Document doc = renderPage("default", "Tracking plan", "What this site collects and when.",
+                    "/tracking-plan/", content, null, nav, bundle, SourcePos.of("tracking-plan"), d);
+            if (doc != null) {
+                files.put("tracking-plan/index.html", bytes(doc));
+                out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", doc.outerHtml(),
+                        "tracking-plan"));
+                docs.put("/tracking-plan/", doc);
+            }
+            files.put("tracking-plan.json", TrackingPlanJson.of(plan, settings.hubId())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        if (!files.containsKey("404.html")) {
+            Document doc = renderPage("default", "Page not found", null, "/404.html",
+                    templates.render("404-content.html.mustache", Map.of("home", "/")), null, nav, bundle,
+                    SourcePos.of("404"), d);
+            if (doc != null) {
+                files.put("404.html", bytes(doc));
+                out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", doc.outerHtml(), "404"));
+                docs.put("/404.html", doc);
+            }
+        }
+        if (bundle != null) {
+            files.put(bundle.path(), bundle.bytes());
+        }
+        copyAssets(assetsDir, files);
+        files.put("sitemap.xml", Sitemap.xml(settings.baseUrlNoSlash(), out).getBytes(StandardCharsets.UTF_8));
+        files.put("robots.txt", Sitemap.robots(settings.baseUrlNoSlash()).getBytes(StandardCharsets.UTF_8));
+        new LinkChecker(files.keySet()).check(out, docs, d);
+        return new GeneratedSite(files, out, coverage);
+    }
+
+    private Document renderPage(String layout, String title, String description, String url, String content,
+            String date, List<Map<String, Object>> nav, Bundle bundle, SourcePos at, Diagnostics d) {
+        String layoutName = layout + ".html.mustache";
+        if (!templates.exists(layoutName)) {
+            d.error(at, SiteRules.LAYOUT, "layout '" + layout + "' does not exist; add src/main/site/layouts/"
+                    + layoutName + " or use layout: default");
+            return null;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", Map.of("title", settings.siteTitle(), "baseUrl", settings.baseUrl()));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", title);
+        page.put("description", description == null ? "" : description);
+        page.put("url", url);
+        page.put("date", date == null ? "" : date);
+        page.put("content", content);
+        page.put("isHome", "/".equals(url));
+        model.put("page", page);
+        List<Map<String, Object>> marked = new ArrayList<>();
+        for (Map<String, Object> n : nav) {
+            Map<String, Object> copy = new LinkedHashMap<>(n);
+            String nu = (String) n.get("url");
+            copy.put("current", nu.equals(url) || (!"/".equals(nu) && url.startsWith(nu)));
+            marked.add(copy);
+        }
+        model.put("nav", marked);
+        Map<String, Object> tracking = new LinkedHashMap<>();
+        tracking.put("loaderSrc", settings.loaderSrc());
+        tracking.put("bundleSrc", bundle == null ? "" : bundle.url());
+        tracking.put("banner", settings.banner());
+        tracking.put("planPage", settings.trackingPlan());
+        model.put("tracking", tracking);
+        String html;
+        try {
+            html = templates.render(layoutName, model);
+        } catch (MustacheException e) {
+            d.error(at, SiteRules.TEMPLATE, "layout " + templates.origin(layoutName) + " failed: " + e.getMessage());
+            return null;
+        }
+        Document doc = Jsoup.parse(html);
+        TrackingTags.ensure(doc, settings, bundle);
+        doc.outputSettings().prettyPrint(false);
+        return doc;
+    }
+
+    private List<Map<String, Object>> nav(List<Page> pages) {
+        List<Map<String, Object>> nav = new ArrayList<>();
+        pages.stream().filter(p -> p.depth() <= 1 && !p.url().endsWith(".html"))
+                .sorted(Comparator.comparing((Page p) -> !p.isHome()).thenComparingInt(Page::weight)
+                        .thenComparing(Page::title))
+                .forEach(p -> nav.add(Map.of("title", p.title(), "url", p.url())));
+        if (settings.trackingPlan()) {
+            nav.add(Map.of("title", "Tracking plan", "url", "/tracking-plan/"));
+        }
+        return nav;
+    }
+
+    private static byte[] bytes(Document doc) {
+        return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void copyAssets(Path assetsDir, SortedMap<String, byte[]> files) {
+        if (assetsDir == null || !Files.isDirectory(assetsDir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(assetsDir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(assetsDir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.trackplan.site;
+
+import java.util.List;
+import org.jsoup.nodes.Entities;
+
+/** sitemap.xml and robots.txt. */
+final class Sitemap {
+    private Sitemap() {}
+
+    static String xml(String baseUrl, List<GeneratedSite.HtmlPage> pages) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        pages.stream().map(GeneratedSite.HtmlPage::url).filter(u -> !u.endsWith(".html")).sorted().forEach(u ->
+                sb.append("  <url><loc>").append(Entities.escape(baseUrl + u)).append("</loc></url>\n"));
+        return sb.append("</urlset>\n").toString();
+    }
+
+    static String robots(String baseUrl) {
+        return "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "/sitemap.xml\n";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.trackplan.site;
+
+import dev.trackplan.model.EnumOption;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.TrackingPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The view of the plan shown on /tracking-plan/, for content teams and legal review. */
+final class TrackingPlanModel {
+    private TrackingPlanModel() {}
+
+    static Map<String, Object> of(TrackingPlan plan, String hubId, Map<String, List<String>> coverage) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (EventSpec e : plan.events()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("fullName", e.fullName(hubId));
+            m.put("label", e.label());
+            m.put("description", e.description() == null ? "" : e.description());
+            m.put("object", e.object());
+            m.put("trigger", describe(e));
+            m.put("pageGlobs", String.join(", ", e.trigger().pages().stream().map(g -> g.glob()).toList()));
+            List<Map<String, Object>> urls = new ArrayList<>();
+            for (String u : coverage.getOrDefault(e.name(), List.of())) {
+                urls.add(Map.of("url", u));
+            }
+            m.put("firesOn", urls);
+            m.put("firesNowhere", urls.isEmpty());
+            List<Map<String, Object>> props = new ArrayList<>();
+            for (PropertySpec p : e.properties()) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("name", p.name());
+                pm.put("label", p.displayLabel());
+                pm.put("type", p.type().id());
+                pm.put("source", p.from() == null ? (e.trigger().kind().id().equals("submit")
+                        ? "form field '" + p.name() + "'" : "the custom code") : p.from().describe());
+                pm.put("limit", p.maxLength() + " characters");
+                List<Map<String, Object>> opts = new ArrayList<>();
+                for (EnumOption o : p.options()) {
+                    opts.add(Map.of("value", o.value(), "label", o.label()));
+                }
+                pm.put("options", opts);
+                pm.put("hasOptions", !opts.isEmpty());
+                props.add(pm);
+            }
+            m.put("properties", props);
+            m.put("hasProperties", !props.isEmpty());
+            events.add(m);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("events", events);
+        model.put("count", String.valueOf(events.size()));
+        return model;
+    }
+
+    static String describe(EventSpec e) {
+        return switch (e.trigger().kind()) {
+            case CLICK -> "click on " + e.trigger().value();
+            case SUBMIT -> "submit of form " + e.trigger().value();
+            case VISIT -> "visit of " + e.trigger().value();
+            case CUSTOM -> "custom code";
+        };
+    }
+}

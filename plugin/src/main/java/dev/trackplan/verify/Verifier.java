@@ -1,0 +1,426 @@
+package dev.trackplan.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.js.JsEngine;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.Example;
+import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.TrackingPlan;
+import dev.trackplan.model.TriggerKind;
+import dev.trackplan.model.Values;
+import dev.trackplan.site.GeneratedSite;
+import dev.trackplan.site.PlanCoverage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Runs the bundle the site ships under GraalJS and proves, event by event, that it calls
+ * {@code _hsq.push(['trackCustomBehavioralEvent', ...])} as the plan says:
+ * <ol>
+ * <li>each example: its page (or a blank page with its element), trigger fired, exactly one call
+ *     with the expected values;</li>
+ * <li>the real site: every click/submit fired on every matching element of every page the event
+ *     may fire on, visits on every matching page; each call valid; a selector or visit glob that
+ *     matches nothing is an error;</li>
+ * <li>consent: nothing before consent or after a decline; with Do Not Track nothing at all and
+ *     {@code ['doNotTrack']} pushed.</li>
+ * </ol>
+ */
+public final class Verifier {
+    private static final String ORIGIN = "https://site.test";
+
+    private final JsEngine engine;
+    private final String hubId;
+    private final boolean banner;
+    private final boolean respectDoNotTrack;
+    private final Duration timeout;
+
+    public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack, Duration timeout) {
+        this.engine = engine;
+        this.hubId = hubId;
+        this.banner = banner;
+        this.respectDoNotTrack = respectDoNotTrack;
+        this.timeout = timeout;
+    }
+
+    public VerifyReport verify(TrackingPlan plan, GeneratedSite site, String bundleCode, Diagnostics d) {
+        long start = System.nanoTime();
+        VerifyReport report = new VerifyReport();
+        Source bundle = Source.newBuilder("js", bundleCode, "trackplan.js").buildLiteral();
+        CallValidator validator = new CallValidator(plan, hubId);
+        Run run = new Run(plan, bundle, validator, report, d);
+        for (EventSpec e : plan.events()) {
+            report.event(e.name(), e.file());
+            for (Example x : e.examples()) {
+                run.example(e, x, site);
+            }
+        }
+        run.site(site);
+        report.millis((System.nanoTime() - start) / 1_000_000);
+        return report;
+    }
+
+    private final class Run {
+        final TrackingPlan plan;
+        final Source bundle;
+        final CallValidator validator;
+        final VerifyReport report;
+        final Diagnostics d;
+
+        Run(TrackingPlan plan, Source bundle, CallValidator validator, VerifyReport report, Diagnostics d) {
+            this.plan = plan;
+            this.bundle = bundle;
+            this.validator = validator;
+            this.report = report;
+            this.d = d;
+        }
+
+        void fail(EventSpec e, SourcePos at, String rule, String message) {
+            Diagnostic diag = Diagnostic.error(at, rule, message);
+            d.add(diag);
+            report.event(e.name(), e.file()).failures.add(diag);
+        }
+
+        void example(EventSpec e, Example x, GeneratedSite site) {
+            VerifyReport.EventResult result = report.event(e.name(), e.file());
+            report.scenario(result);
+            String path = x.page() == null ? "/" : x.page();
+            Document doc = null;
+            if (x.page() != null) {
+                for (GeneratedSite.HtmlPage p : site.pages()) {
+                    if (p.url().equals(x.page())) {
+                        doc = Jsoup.parse(p.html());
+                    }
+                }
+            }
+            if (doc == null) {
+                doc = Jsoup.parse("<!doctype html><html><head><title>Example</title></head><body></body></html>");
+            }
+            Element target = null;
+            boolean selectorKind = e.trigger().kind() == TriggerKind.CLICK || e.trigger().kind() == TriggerKind.SUBMIT;
+            if (x.element() != null) {
+                Element holder = doc.body().appendElement("div").attr("data-trackplan-example", "");
+                holder.append(x.element());
+                if (selectorKind) {
+                    target = holder.select(e.trigger().value()).stream().filter(el -> el != holder).findFirst().orElse(null);
+                }
+            } else if (selectorKind) {
+                target = doc.selectFirst(e.trigger().value());
+            }
+            String where = e.name() + " example on " + path;
+            if (selectorKind && target == null) {
+                fail(e, x.pos(), VerifyRules.CALL_COUNT, where + ": no element matches '" + e.trigger().value()
+                        + "' to fire the " + e.trigger().kind().id() + " on");
+                return;
+            }
+            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + path, false, timeout)) {
+                try {
+                    s.runBundle(bundle);
+                    s.loadHubSpot();
+                    accept(s);
+                    int mark = s.recorder().mark();
+                    if (target != null) {
+                        s.fire(target, e.trigger().kind() == TriggerKind.CLICK ? "click" : "submit");
+                        mark = Math.min(mark, s.recorder().mark());
+                    }
+                    List<Recorder.Command> calls = callsOf(e, s.recorder().all());
+                    checkConsole(e, x.pos(), s);
+                    if (calls.size() != 1) {
+                        fail(e, x.pos(), VerifyRules.CALL_COUNT, where + ": expected exactly one call of "
+                                + e.fullName(hubId) + ", got " + calls.size());
+                        return;
+                    }
+                    JsonNode arg = calls.get(0).argument();
+                    for (CallValidator.Problem p : validator.validate(arg)) {
+                        fail(e, x.pos(), p.rule(), where + ": " + p.message());
+                    }
+                    compareExpected(e, x, arg.path("properties"), where);
+                } catch (PolyglotException ex) {
+                    fail(e, x.pos(), VerifyRules.RUNTIME, where + ": the bundle " + s.describe(ex, timeout));
+                }
+            }
+        }
+
+        void compareExpected(EventSpec e, Example x, JsonNode props, String where) {
+            for (Map.Entry<String, Example.Expected> ex : x.expect().entrySet()) {
+                PropertySpec p = e.property(ex.getKey());
+                if (p == null || p.type() == null) {
+                    continue;
+                }
+                Example.Expected want = ex.getValue();
+                JsonNode got = props.get(ex.getKey());
+                String wantShown = ex.getKey() + "=" + want.text() + " (" + p.type().id() + ")";
+                if (got == null) {
+                    fail(e, want.pos(), VerifyRules.EXPECTED_VALUE, where + ": expected " + wantShown
+                            + ", but the call has no " + ex.getKey());
+                    continue;
+                }
+                boolean ok = switch (p.type()) {
+                    case NUMBER -> got.isNumber() && Values.number(want.text()) != null
+                            && got.decimalValue().compareTo(Values.number(want.text())) == 0;
+                    case DATETIME -> got.isIntegralNumber() && Values.datetime(want.text()).isPresent()
+                            && got.asLong() == Values.datetime(want.text()).getAsLong();
+                    case ENUMERATION, STRING -> got.isTextual() && got.asText().equals(want.text());
+                };
+                if (!ok) {
+                    fail(e, want.pos(), VerifyRules.EXPECTED_VALUE, where + ": expected " + wantShown + ", got "
+                            + CallValidator.show(got));
+                }
+            }
+        }
+
+        void site(GeneratedSite site) {
+            Set<String> selectorUsed = new HashSet<>();
+            Set<String> visitUsed = new HashSet<>();
+            for (GeneratedSite.HtmlPage page : site.pages()) {
+                if (page.url().endsWith(".html")) {
+                    continue; // 404.html is shown at any address; nothing to prove there
+                }
+                List<EventSpec> here = new ArrayList<>();
+                Document probe = Jsoup.parse(page.html());
+                for (EventSpec e : plan.events()) {
+                    if (PlanCoverage.firesOn(e, page.url(), probe)) {
+                        here.add(e);
+                        (e.trigger().kind() == TriggerKind.VISIT ? visitUsed : selectorUsed).add(e.name());
+                    }
+                }
+                consentScenario(page, here);
+                acceptedScenario(page, here);
+                if (respectDoNotTrack) {
+                    doNotTrackScenario(page, here);
+                }
+            }
+            for (EventSpec e : plan.events()) {
+                TriggerKind k = e.trigger().kind();
+                if ((k == TriggerKind.CLICK || k == TriggerKind.SUBMIT) && !selectorUsed.contains(e.name())) {
+                    fail(e, e.trigger().valuePos(), VerifyRules.SELECTOR_UNUSED, e.name() + ": selector '"
+                            + e.trigger().value() + "' matches no element on any page it may fire on"
+                            + (e.trigger().pages().isEmpty() ? "" : " (pages " + e.trigger().pages().stream()
+                            .map(g -> g.glob()).toList() + ")") + "; the plan and the site drifted apart");
+                } else if (k == TriggerKind.VISIT && !visitUsed.contains(e.name())) {
+                    fail(e, e.trigger().valuePos(), VerifyRules.VISIT_UNUSED, e.name() + ": visit glob '"
+                            + e.trigger().value() + "' matches no generated page");
+                }
+            }
+        }
+
+        /** Before consent and after a decline, firing everything sends nothing. */
+        void consentScenario(GeneratedSite.HtmlPage page, List<EventSpec> here) {
+            Document doc = Jsoup.parse(page.html());
+            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), false, timeout)) {
+                try {
+                    s.runBundle(bundle);
+                    s.loadHubSpot();
+                    fireAll(s, here, null);
+                    expectNoTrack(s, here, page, "before the visitor consented");
+                    s.decide(false);
+                    fireAll(s, here, null);
+                    expectNoTrack(s, here, page, "after the visitor declined");
+                } catch (PolyglotException ex) {
+                    runtimeFailure(here, page, s, ex);
+                }
+            }
+        }
+
+        void acceptedScenario(GeneratedSite.HtmlPage page, List<EventSpec> here) {
+            Document doc = Jsoup.parse(page.html());
+            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), false, timeout)) {
+                try {
+                    s.runBundle(bundle);
+                    s.loadHubSpot();
+                    accept(s);
+                    List<Recorder.Command> onLoad = s.recorder().tracksSince(0);
+                    validateAll(onLoad, page, "on load");
+                    for (EventSpec e : here) {
+                        if (e.trigger().kind() == TriggerKind.VISIT) {
+                            VerifyReport.EventResult r = report.event(e.name(), e.file());
+                            report.scenario(r);
+                            long n = onLoad.stream().filter(c -> named(c, e)).count();
+                            if (n != 1) {
+                                fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, e.name() + " on " + page.url()
+                                        + ": expected one call on visit, got " + n);
+                            }
+                        }
+                    }
+                    for (EventSpec e : here) {
+                        TriggerKind k = e.trigger().kind();
+                        if (k != TriggerKind.CLICK && k != TriggerKind.SUBMIT) {
+                            continue;
+                        }
+                        int index = 0;
+                        for (Element el : s.page().select(e.trigger().value())) {
+                            index++;
+                            VerifyReport.EventResult r = report.event(e.name(), e.file());
+                            report.scenario(r);
+                            int mark = s.recorder().mark();
+                            s.fire(el, k == TriggerKind.CLICK ? "click" : "submit");
+                            List<Recorder.Command> calls = s.recorder().tracksSince(mark);
+                            String where = e.name() + " on " + page.url() + " (" + describe(el) + "#" + index + ")";
+                            long mine = calls.stream().filter(c -> named(c, e)).count();
+                            if (mine != 1) {
+                                fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, where
+                                        + ": expected exactly one call of " + e.fullName(hubId) + ", got " + mine);
+                            }
+                            validateAll(calls, page, describe(el) + "#" + index);
+                        }
+                    }
+                    for (EventSpec e : here) {
+                        checkConsole(e, e.trigger().valuePos(), s);
+                    }
+                } catch (PolyglotException ex) {
+                    runtimeFailure(here, page, s, ex);
+                }
+            }
+        }
+
+        void doNotTrackScenario(GeneratedSite.HtmlPage page, List<EventSpec> here) {
+            Document doc = Jsoup.parse(page.html());
+            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), true, timeout)) {
+                try {
+                    s.runBundle(bundle);
+                    s.loadHubSpot();
+                    accept(s);
+                    fireAll(s, here, null);
+                    report.scenario();
+                    boolean dnt = s.recorder().all().stream().anyMatch(c -> "hsq".equals(c.queue())
+                            && "doNotTrack".equals(c.method()) && c.command().size() == 1);
+                    if (!dnt && !here.isEmpty()) {
+                        EventSpec e = here.get(0);
+                        fail(e, SourcePos.of(e.file()), VerifyRules.DO_NOT_TRACK, "with Do Not Track on, the bundle did "
+                                + "not push ['doNotTrack'] on " + page.url());
+                    }
+                    for (Recorder.Command c : s.recorder().tracksSince(0)) {
+                        EventSpec e = validator.eventOf(c.argument());
+                        if (e != null) {
+                            fail(e, e.trigger().valuePos(), VerifyRules.DO_NOT_TRACK, e.name() + " on " + page.url()
+                                    + ": sent although the visitor asked not to be tracked (Do Not Track)");
+                        }
+                    }
+                } catch (PolyglotException ex) {
+                    runtimeFailure(here, page, s, ex);
+                }
+            }
+        }
+
+        void accept(BrowserSession s) {
+            Element button = banner ? s.page().selectFirst("[data-trackplan-consent=accept]") : null;
+            if (button != null) {
+                s.fire(button, "click");
+            } else {
+                s.decide(true);
+            }
+        }
+
+        void fireAll(BrowserSession s, List<EventSpec> here, String only) {
+            for (EventSpec e : here) {
+                TriggerKind k = e.trigger().kind();
+                if (k == TriggerKind.CLICK || k == TriggerKind.SUBMIT) {
+                    report.scenario(report.event(e.name(), e.file()));
+                    for (Element el : s.page().select(e.trigger().value())) {
+                        s.fire(el, k == TriggerKind.CLICK ? "click" : "submit");
+                    }
+                }
+            }
+        }
+
+        void expectNoTrack(BrowserSession s, List<EventSpec> here, GeneratedSite.HtmlPage page, String when) {
+            for (Recorder.Command c : s.recorder().tracksSince(0)) {
+                EventSpec e = validator.eventOf(c.argument());
+                EventSpec blame = e != null ? e : here.isEmpty() ? null : here.get(0);
+                if (blame != null) {
+                    fail(blame, blame.trigger().valuePos(), VerifyRules.CONSENT, (e != null ? e.name() : "an event")
+                            + " on " + page.url() + ": sent " + when + " (" + c.command() + ")");
+                }
+            }
+        }
+
+        void validateAll(List<Recorder.Command> calls, GeneratedSite.HtmlPage page, String what) {
+            for (Recorder.Command c : calls) {
+                EventSpec e = validator.eventOf(c.argument());
+                for (CallValidator.Problem p : validator.validate(c.argument())) {
+                    EventSpec blame = e != null ? e : plan.events().get(0);
+                    fail(blame, blame.trigger().valuePos(), p.rule(), (e != null ? e.name() : "a call") + " on "
+                            + page.url() + " (" + what + "): " + p.message());
+                }
+            }
+        }
+
+        void checkConsole(EventSpec e, SourcePos at, BrowserSession s) {
+            String prefix = "trackplan: " + e.fullName(hubId) + ": ";
+            for (String line : s.console().split("\\R")) {
+                if (line.startsWith(prefix)) {
+                    fail(e, at, VerifyRules.RUNTIME, e.name() + ": its code threw " + line.substring(prefix.length()));
+                    return;
+                }
+            }
+        }
+
+        void runtimeFailure(List<EventSpec> here, GeneratedSite.HtmlPage page, BrowserSession s, PolyglotException ex) {
+            EventSpec blame = culprit(ex, here);
+            String what = s.describe(ex, timeout);
+            if (blame == null) {
+                d.error(SourcePos.of(page.source()), VerifyRules.RUNTIME, "the bundle on " + page.url() + " " + what);
+            } else {
+                fail(blame, blame.trigger().valuePos(), VerifyRules.RUNTIME, blame.name() + " on " + page.url() + ": the bundle "
+                        + what);
+            }
+        }
+
+        /** The event whose snippet was running: by the stack, else the only custom event on the page. */
+        EventSpec culprit(PolyglotException ex, List<EventSpec> here) {
+            String code = bundle.getCharacters().toString();
+            for (var frame : ex.getPolyglotStackTrace()) {
+                var loc = frame.getSourceLocation();
+                if (loc == null || !"trackplan.js".equals(loc.getSource().getName())) {
+                    continue;
+                }
+                int offset = loc.getCharIndex();
+                EventSpec best = null;
+                int bestAt = -1;
+                for (EventSpec e : plan.events()) {
+                    int at = code.lastIndexOf(dev.trackplan.js.JsLiteral.quote(e.fullName(hubId)), code.length());
+                    int snippetStart = at < 0 ? -1 : code.lastIndexOf("(function (ev)", at);
+                    if (snippetStart >= 0 && snippetStart <= offset && snippetStart > bestAt && at >= offset) {
+                        best = e;
+                        bestAt = snippetStart;
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+            }
+            List<EventSpec> custom = here.stream().filter(e -> e.trigger().kind() == TriggerKind.CUSTOM).toList();
+            return custom.size() == 1 ? custom.get(0) : here.isEmpty() ? null : here.get(0);
+        }
+
+        boolean named(Recorder.Command c, EventSpec e) {
+            return c.argument() != null && e.fullName(hubId).equals(c.argument().path("name").asText());
+        }
+
+        List<Recorder.Command> callsOf(EventSpec e, List<Recorder.Command> all) {
+            return all.stream().filter(Recorder.Command::isTrack).filter(c -> named(c, e)).toList();
+        }
+    }
+
+    static String describe(Element el) {
+        StringBuilder sb = new StringBuilder(el.tagName());
+        for (String c : el.classNames()) {
+            sb.append('.').append(c);
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,215 @@
+// The browser environment the bundle runs in during verification: window, document, location,
+// history, navigator, cookies and event dispatch, over the jsoup page exported as __dom.
+(function (global) {
+  "use strict";
+  var dom = global.__dom, cfg = JSON.parse(global.__cfg);
+  delete global.__dom;
+  delete global.__cfg;
+
+  // deterministic time and randomness
+  var fixedNow = cfg.now;
+  Date.now = function () { return fixedNow; };
+  var seed = 42;
+  Math.random = function () { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+
+  var wrappers = {};
+  var listeners = {};
+  var props = {};
+
+  function parseIds(s) {
+    if (!s) return [];
+    var parts = s.split(","), out = [];
+    for (var i = 0; i < parts.length; i++) out.push(wrap(Number(parts[i])));
+    return out;
+  }
+
+  function checkSelector(sel) {
+    var err = dom.selectorError(String(sel));
+    if (err !== null) throw new SyntaxError("'" + sel + "' is not a valid selector: " + err);
+    return String(sel);
+  }
+
+  function EventTarget() {}
+  EventTarget.prototype.addEventListener = function (type, fn, options) {
+    var capture = options === true || (options && options.capture === true);
+    var key = this.__key, map = listeners[key] || (listeners[key] = {});
+    var list = map[type] || (map[type] = []);
+    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
+    list.push({ fn: fn, capture: capture });
+  };
+  EventTarget.prototype.removeEventListener = function (type, fn, options) {
+    var capture = options === true || (options && options.capture === true);
+    var list = (listeners[this.__key] || {})[type] || [];
+    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) { list.splice(i, 1); return; }
+  };
+  EventTarget.prototype.dispatchEvent = function (event) {
+    var path = [], n = this;
+    while (n) { path.push(n); n = n.__parentTarget(); }
+    event.target = this;
+    function invoke(target, capturePhase, atTarget) {
+      var list = ((listeners[target.__key] || {})[event.type] || []).slice();
+      event.currentTarget = target;
+      for (var i = 0; i < list.length && !event.__stopImmediate; i++) {
+        if (!atTarget && list[i].capture !== capturePhase) continue;
+        var fn = list[i].fn;
+        if (typeof fn === "function") fn.call(target, event); else if (fn && fn.handleEvent) fn.handleEvent(event);
+      }
+    }
+    for (var c = path.length - 1; c > 0 && !event.__stop; c--) invoke(path[c], true, false);
+    if (!event.__stop) invoke(path[0], true, true);
+    if (event.bubbles) for (var b = 1; b < path.length && !event.__stop; b++) invoke(path[b], false, false);
+    event.currentTarget = null;
+    return !event.defaultPrevented;
+  };
+
+  function Event(type, init) {
+    this.type = type;
+    this.bubbles = !!(init && init.bubbles);
+    this.cancelable = !!(init && init.cancelable);
+    this.defaultPrevented = false;
+    this.target = null;
+    this.currentTarget = null;
+  }
+  Event.prototype.preventDefault = function () { if (this.cancelable) this.defaultPrevented = true; };
+  Event.prototype.stopPropagation = function () { this.__stop = true; };
+  Event.prototype.stopImmediatePropagation = function () { this.__stop = true; this.__stopImmediate = true; };
+
+  function Node(id) { this.__id = id; this.__key = "n" + id; }
+  Node.prototype = Object.create(EventTarget.prototype);
+  Node.prototype.__parentTarget = function () {
+    var p = dom.parent(this.__id);
+    return p < 0 ? document : wrap(p);
+  };
+  Object.defineProperties(Node.prototype, {
+    nodeType: { get: function () { return dom.nodeType(this.__id); } },
+    parentNode: { get: function () { var p = dom.parent(this.__id); return p < 0 ? document : wrap(p); } },
+    parentElement: { get: function () { var p = dom.parent(this.__id); return p < 0 ? null : wrap(p); } },
+    textContent: { get: function () { return dom.text(this.__id); } },
+    tagName: { get: function () { return dom.tag(this.__id); } },
+    nodeName: { get: function () { return dom.tag(this.__id); } },
+    id: { get: function () { return dom.attr(this.__id, "id") || ""; } },
+    className: { get: function () { return dom.attr(this.__id, "class") || ""; } },
+    value: {
+      get: function () { var k = this.__key; return props[k] && "value" in props[k] ? props[k].value : dom.value(this.__id); },
+      set: function (v) { (props[this.__key] || (props[this.__key] = {})).value = String(v); }
+    },
+    checked: {
+      get: function () { var k = this.__key; return props[k] && "checked" in props[k] ? props[k].checked : dom.hasAttr(this.__id, "checked"); },
+      set: function (v) { (props[this.__key] || (props[this.__key] = {})).checked = !!v; }
+    },
+    disabled: { get: function () { return dom.hasAttr(this.__id, "disabled"); } },
+    type: { get: function () { return (dom.attr(this.__id, "type") || "").toLowerCase(); } },
+    name: { get: function () { return dom.attr(this.__id, "name") || ""; } },
+    href: { get: function () { return dom.attr(this.__id, "href") || ""; } }
+  });
+  Node.prototype.getAttribute = function (n) { return dom.attr(this.__id, String(n)); };
+  Node.prototype.hasAttribute = function (n) { return dom.hasAttr(this.__id, String(n)); };
+  Node.prototype.setAttribute = function (n, v) { dom.setAttr(this.__id, String(n), String(v)); };
+  Node.prototype.removeAttribute = function (n) { dom.removeAttr(this.__id, String(n)); };
+  Node.prototype.matches = function (s) { return dom.matches(this.__id, checkSelector(s)); };
+  Node.prototype.closest = function (s) { var c = dom.closest(this.__id, checkSelector(s)); return c < 0 ? null : wrap(c); };
+  Node.prototype.querySelector = function (s) { return parseIds(dom.select(this.__id, checkSelector(s)))[0] || null; };
+  Node.prototype.querySelectorAll = function (s) { return parseIds(dom.select(this.__id, checkSelector(s))); };
+  Node.prototype.click = function () { this.dispatchEvent(new Event("click", { bubbles: true, cancelable: true })); };
+  Node.prototype.submit = function () { /* programmatic submit fires no event, as in browsers */ };
+  Node.prototype.requestSubmit = function () { this.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true })); };
+
+  function wrap(id) { return wrappers[id] || (wrappers[id] = new Node(id)); }
+
+  var cookies = {};
+  var document = Object.create(EventTarget.prototype);
+  document.__key = "document";
+  document.__parentTarget = function () { return window; };
+  document.nodeType = 9;
+  document.referrer = cfg.referrer;
+  document.readyState = "interactive";
+  Object.defineProperty(document, "title", { get: function () { return dom.title(); } });
+  Object.defineProperty(document, "documentElement", { get: function () { return wrap(dom.documentElement()); } });
+  Object.defineProperty(document, "head", { get: function () { return wrap(dom.head()); } });
+  Object.defineProperty(document, "body", { get: function () { return wrap(dom.body()); } });
+  Object.defineProperty(document, "cookie", {
+    get: function () {
+      var out = [];
+      for (var k in cookies) if (Object.prototype.hasOwnProperty.call(cookies, k)) out.push(k + "=" + cookies[k]);
+      return out.join("; ");
+    },
+    set: function (v) {
+      var parts = String(v).split(";"), first = parts[0], eq = first.indexOf("=");
+      if (eq < 0) return;
+      var name = first.substring(0, eq).replace(/^\s+|\s+$/g, ""), expired = false;
+      for (var i = 1; i < parts.length; i++) if (/^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(parts[i])) expired = true;
+      if (expired) delete cookies[name]; else cookies[name] = first.substring(eq + 1);
+    }
+  });
+  document.querySelector = function (s) { return parseIds(dom.select(-1, checkSelector(s)))[0] || null; };
+  document.querySelectorAll = function (s) { return parseIds(dom.select(-1, checkSelector(s))); };
+  document.getElementById = function (i) { var n = dom.byId(String(i)); return n < 0 ? null : wrap(n); };
+  document.createEvent = function () { return new Event(""); };
+  for (var c in cfg.cookies) if (Object.prototype.hasOwnProperty.call(cfg.cookies, c)) cookies[c] = cfg.cookies[c];
+
+  var location = {};
+  function setUrl(u) {
+    var m = /^([a-z]+:)\/\/([^\/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(u);
+    location.protocol = m[1];
+    location.host = m[2];
+    location.hostname = m[2].replace(/:\d+$/, "");
+    location.origin = m[1] + "//" + m[2];
+    location.pathname = m[3] || "/";
+    location.search = m[4] || "";
+    location.hash = m[5] || "";
+    location.href = location.origin + location.pathname + location.search + location.hash;
+  }
+  setUrl(cfg.url);
+  location.toString = function () { return location.href; };
+
+  function resolve(url) {
+    url = String(url);
+    if (/^[a-z]+:\/\//i.test(url)) return url;
+    if (url.charAt(0) === "/") return location.origin + url;
+    if (url.charAt(0) === "?") return location.origin + location.pathname + url;
+    if (url.charAt(0) === "#") return location.origin + location.pathname + location.search + url;
+    return location.origin + location.pathname.replace(/[^\/]*$/, "") + url;
+  }
+
+  var window = global;
+  var historyStack = [];
+  var history = {
+    length: 1,
+    state: null,
+    pushState: function (state, title, url) {
+      historyStack.push(location.href);
+      if (url !== undefined && url !== null) setUrl(resolve(url));
+      history.state = state;
+      history.length++;
+    },
+    replaceState: function (state, title, url) {
+      if (url !== undefined && url !== null) setUrl(resolve(url));
+      history.state = state;
+    },
+    back: function () {
+      if (!historyStack.length) return;
+      setUrl(historyStack.pop());
+      window.dispatchEvent(new Event("popstate"));
+    }
+  };
+
+  window.__key = "window";
+  window.__parentTarget = function () { return null; };
+  window.addEventListener = EventTarget.prototype.addEventListener;
+  window.removeEventListener = EventTarget.prototype.removeEventListener;
+  window.dispatchEvent = EventTarget.prototype.dispatchEvent;
+  window.window = window;
+  window.self = window;
+  window.document = document;
+  window.location = location;
+  window.history = history;
+  window.navigator = { doNotTrack: cfg.doNotTrack ? "1" : null, userAgent: "Trackplan verification", language: "en" };
+  window.Event = Event;
+  window.setTimeout = function (fn) { if (typeof fn === "function") fn(); return 0; };
+  window.clearTimeout = function () {};
+
+  // for the verifier
+  window.__trackplanFire = function (id, type) {
+    return wrap(id).dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+  };
+})(this);
