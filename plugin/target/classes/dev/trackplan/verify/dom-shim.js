@@ -31,14 +31,14 @@
 
   function EventTarget() {}
   EventTarget.prototype.addEventListener = function (type, fn, options) {
-    var capture = options === true || (options && options.capture === true);
+    var capture = options === true || !!(options && options.capture === true);
     var key = this.__key, map = listeners[key] || (listeners[key] = {});
     var list = map[type] || (map[type] = []);
     for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
     list.push({ fn: fn, capture: capture });
   };
   EventTarget.prototype.removeEventListener = function (type, fn, options) {
-    var capture = options === true || (options && options.capture === true);
+    var capture = options === true || !!(options && options.capture === true);
     var list = (listeners[this.__key] || {})[type] || [];
     for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) { list.splice(i, 1); return; }
   };

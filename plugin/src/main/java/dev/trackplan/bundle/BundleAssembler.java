@@ -47,17 +47,16 @@ public final class BundleAssembler {
         JsTemplateFactory factory = new JsTemplateFactory(source);
         StringBuilder out = new StringBuilder();
         try {
-            out.append(run(factory.compileText(t.text().substring(0, at), t.origin()), model));
+            out.append(run(factory.compileText(t.text().substring(0, at), t.name()), model));
             for (String snippet : snippets.values()) {
                 out.append(snippet);
                 if (!snippet.endsWith("\n")) {
                     out.append('\n');
                 }
             }
-            out.append(run(factory.compileText(t.text().substring(at + SNIPPETS_MARKER.length()),
-                    t.origin() + " (after the snippets marker)"), model));
+            out.append(run(factory.compileText(t.text().substring(at + SNIPPETS_MARKER.length()), t.name()), model));
         } catch (TemplateException te) {
-            d.error(new SourcePos(te.origin(), te.line(), 1), te.rule(), te.getMessage());
+            d.error(new SourcePos(t.origin(), te.line(), 1), te.rule(), te.getMessage());
             return null;
         }
         String content = out.toString();

@@ -51,7 +51,7 @@ public final class SnippetRenderer {
         try {
             parts = parts(templateName);
         } catch (TemplateException te) {
-            d.error(new SourcePos(te.origin(), te.line(), 1), te.rule(), te.getMessage());
+            d.error(new SourcePos(originOf(te.origin()), te.line(), 1), te.rule(), te.getMessage());
             return null;
         }
         Map<String, Object> model = SnippetModel.of(e, hubId);
@@ -70,7 +70,7 @@ public final class SnippetRenderer {
                 snippet.append(e.trigger().value()).append('\n').append(execute(parts[1], model));
             }
         } catch (TemplateException te) {
-            d.error(new SourcePos(te.origin(), te.line(), 1), te.rule(), te.getMessage());
+            d.error(new SourcePos(originOf(te.origin()), te.line(), 1), te.rule(), te.getMessage());
             return null;
         }
         String code = snippet.toString();
@@ -109,11 +109,11 @@ public final class SnippetRenderer {
             int at = text.indexOf(CODE_MARKER);
             if (at >= 0 && text.indexOf(CODE_MARKER, at + 1) < 0) {
                 m = new Mustache[] {
-                    factory.compileText(text.substring(0, at), t.origin()),
-                    factory.compileText(text.substring(at + CODE_MARKER.length()), t.origin() + " (after the code marker)")
+                    factory.compileText(text.substring(0, at), t.name()),
+                    factory.compileText(text.substring(at + CODE_MARKER.length()), t.name())
                 };
             } else {
-                m = new Mustache[] {factory.compileText(text, t.origin())};
+                m = new Mustache[] {factory.compileText(text, t.name())};
             }
             compiled.put(name, m);
         }
@@ -143,6 +143,11 @@ public final class SnippetRenderer {
             throw new java.io.UncheckedIOException(ex);
         }
         return w.toString();
+    }
+
+    private String originOf(String templateName) {
+        TemplateSource.Template t = source.find(templateName);
+        return t == null ? templateName : t.origin();
     }
 
     JsTemplateFactory factory() {

@@ -140,7 +140,7 @@ public final class Verifier {
                     checkConsole(e, x.pos(), s);
                     if (calls.size() != 1) {
                         fail(e, x.pos(), VerifyRules.CALL_COUNT, where + ": expected exactly one call of "
-                                + e.fullName(hubId) + ", got " + calls.size());
+                                + e.fullName(hubId) + ", got " + calls.size() + seen(s));
                         return;
                     }
                     JsonNode arg = calls.get(0).argument();
@@ -404,6 +404,20 @@ public final class Verifier {
             }
             List<EventSpec> custom = here.stream().filter(e -> e.trigger().kind() == TriggerKind.CUSTOM).toList();
             return custom.size() == 1 ? custom.get(0) : here.isEmpty() ? null : here.get(0);
+        }
+
+        /** What the page pushed, for a failure message; console output too. */
+        String seen(BrowserSession s) {
+            StringBuilder sb = new StringBuilder("; commands seen:");
+            for (Recorder.Command c : s.recorder().all()) {
+                String cmd = c.command().toString();
+                sb.append(' ').append(c.queue()).append(cmd.length() > 120 ? cmd.substring(0, 120) + "..." : cmd);
+            }
+            String console = s.console().trim();
+            if (!console.isEmpty()) {
+                sb.append("; console: ").append(console.length() > 300 ? console.substring(0, 300) + "..." : console);
+            }
+            return sb.toString();
         }
 
         boolean named(Recorder.Command c, EventSpec e) {
