@@ -156,9 +156,10 @@ public final class PlanChecker {
         }
         Map<String, PropertySpec> lower = new HashMap<>();
         for (PropertySpec p : e.properties()) {
-            checkName(p.name(), p.pos(), Rule.PROPERTY_NAME, Rule.PROPERTY_NAME_LENGTH, "property", d);
             PropertySpec twin = lower.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p);
-            if (twin != null) {
+            if (twin == null) {
+                checkName(p.name(), p.pos(), Rule.PROPERTY_NAME, Rule.PROPERTY_NAME_LENGTH, "property", d);
+            } else {
                 d.error(p.pos(), Rule.DUPLICATE_PROPERTY.code(), "property '" + p.name() + "' is the same as '"
                         + twin.name() + "' (line " + twin.pos().line() + ") after lowercasing; HubSpot keeps only one");
             }
@@ -217,6 +218,9 @@ public final class PlanChecker {
         TriggerKind kind = e.trigger() == null ? null : e.trigger().kind();
         ValueSource s = p.from();
         if (s == null) {
+            if (p.fromPos() != null) {
+                return; // a 'from:' was given but is invalid, already reported
+            }
             if (kind == TriggerKind.CLICK || kind == TriggerKind.VISIT) {
                 d.error(p.pos(), Rule.MISSING_SOURCE.code(), "property '" + p.name() + "' has no 'from:'; a "
                         + kind.id() + " trigger needs one (text, url, path, {attribute: NAME}, {value: ...}, ...)");

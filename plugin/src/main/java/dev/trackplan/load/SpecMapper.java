@@ -51,10 +51,12 @@ final class SpecMapper {
                     + root.shape());
             return events;
         }
-        unknownKeys(m, ROOT_KEYS, "top-level");
+        boolean unknown = unknownKeys(m, ROOT_KEYS, "top-level");
         YamlNode.Entry ev = m.entry("events");
         if (ev == null) {
-            error(m.pos(), Rule.NO_EVENTS, "missing top-level 'events:' map");
+            if (!unknown) {
+                error(m.pos(), Rule.NO_EVENTS, "missing top-level 'events:' map");
+            }
             return events;
         }
         if (ev.value() instanceof YamlNode.Scalar s && s.isNull()) {
@@ -187,7 +189,7 @@ final class SpecMapper {
         if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
             // shorthand: "price: number"
             return new PropertySpec(entry.key(), entry.keyPos(), PropertyType.byId(s.text()), s.pos(),
-                    null, null, null, List.of(), null, null);
+                    null, null, null, List.of(), null, null, null);
         }
         YamlNode.Mapping m = mapping(v, "property '" + entry.key() + "'", "a map with type, label, options and from");
         if (m == null) {
@@ -240,7 +242,7 @@ final class SpecMapper {
         return new PropertySpec(entry.key(), entry.keyPos(), pt, typePos,
                 label == null ? null : text(label.value(), "label"), label == null ? null : label.value().pos(),
                 description == null ? null : text(description.value(), "description"),
-                options, opts == null ? null : opts.keyPos(), from);
+                options, opts == null ? null : opts.keyPos(), from, fromEntry == null ? null : fromEntry.keyPos());
     }
 
     private ValueSource source(YamlNode node) {
@@ -318,13 +320,16 @@ final class SpecMapper {
         }
     }
 
-    private void unknownKeys(YamlNode.Mapping m, List<String> allowed, String where) {
+    private boolean unknownKeys(YamlNode.Mapping m, List<String> allowed, String where) {
+        boolean any = false;
         for (YamlNode.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
+                any = true;
                 error(e.keyPos(), Rule.UNKNOWN_KEY, "unknown " + where + " key '" + e.key() + "'"
                         + Suggest.hint(e.key(), allowed));
             }
         }
+        return any;
     }
 
     private YamlNode.Mapping mapping(YamlNode node, String what, String expected) {

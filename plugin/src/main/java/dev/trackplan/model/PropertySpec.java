@@ -17,7 +17,8 @@ public record PropertySpec(
         String description,
         List<EnumOption> options,
         SourcePos optionsPos,
-        ValueSource from) {
+        ValueSource from,
+        SourcePos fromPos) {
 
     public PropertySpec {
         options = List.copyOf(options);

@@ -19,7 +19,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with positions, using Jackson's streaming
@@ -32,6 +40,7 @@ public final class YamlReader {
     public static final int MAX_DEPTH = 40;
 
     private final YAMLFactory factory;
+    private final LoaderOptions loaderOptions;
     private final int maxBytes;
 
     public YamlReader() {
@@ -45,9 +54,11 @@ public final class YamlReader {
         loader.setMaxAliasesForCollections(0);
         loader.setNestingDepthLimit(MAX_DEPTH);
         loader.setCodePointLimit(maxBytes);
+        this.loaderOptions = loader;
         this.factory = YAMLFactory.builder()
                 .loaderOptions(loader)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
@@ -101,7 +112,13 @@ public final class YamlReader {
             this.out = out;
         }
 
+        private String text;
+
         Result run(String text) {
+            this.text = text;
+            if (text.indexOf('&') >= 0 || text.indexOf('*') >= 0 || text.indexOf('!') >= 0) {
+                scanAnchorsAliasesTags(text);
+            }
             try (YAMLParser p = (YAMLParser) factory.createParser(text)) {
                 this.parser = p;
                 JsonToken first = p.nextToken();
@@ -129,7 +146,6 @@ public final class YamlReader {
 
         private YamlNode node(JsonToken token, int depth) throws IOException {
             SourcePos at = pos(parser.currentTokenLocation());
-            checkAnchorsAndTags(at);
             switch (token) {
                 case START_OBJECT:
                     return mapping(at, depth);
@@ -148,23 +164,6 @@ public final class YamlReader {
                             YamlNode.ScalarKind.NULL, at);
                 default:
                     return new YamlNode.Scalar(String.valueOf(parser.getText()), YamlNode.ScalarKind.STRING, at);
-            }
-        }
-
-        private void checkAnchorsAndTags(SourcePos at) throws IOException {
-            if (parser.isCurrentAlias()) {
-                out.add(Diagnostic.error(at, YamlRules.ANCHOR_ALIAS, "alias '*" + parser.getText()
-                        + "' is not supported; write the value out in full"));
-            }
-            String anchor = parser.getCurrentAnchor();
-            if (anchor != null) {
-                out.add(Diagnostic.error(at, YamlRules.ANCHOR_ALIAS, "anchor '&" + anchor
-                        + "' is not supported; write every value out in full"));
-            }
-            String tag = parser.getTypeId();
-            if (tag != null && !tag.isEmpty()) {
-                out.add(Diagnostic.error(at, YamlRules.TAG, "explicit tag '!" + tag
-                        + "' is not supported; remove it (quote the value if it must stay text)"));
             }
         }
 
@@ -208,10 +207,63 @@ public final class YamlReader {
             return new SourcePos(file, loc.getLineNr() + lineOffset, Math.max(1, loc.getColumnNr()));
         }
 
+        /**
+         * Jackson hides anchors on scalars and turns aliases into plain strings, so the YAML events
+         * are scanned with SnakeYAML (the parser underneath Jackson) to find all of them.
+         */
+        private void scanAnchorsAliasesTags(String text) {
+            try {
+                for (Event ev : new Yaml(loaderOptions).parse(new StringReader(text))) {
+                    Mark m = ev.getStartMark();
+                    SourcePos at = new SourcePos(file, m.getLine() + 1 + lineOffset, m.getColumn() + 1);
+                    if (ev instanceof AliasEvent alias) {
+                        out.add(Diagnostic.error(at, YamlRules.ANCHOR_ALIAS, "alias '*" + alias.getAnchor()
+                                + "' is not supported; write the value out in full"));
+                        continue;
+                    }
+                    if (ev instanceof NodeEvent node && node.getAnchor() != null) {
+                        out.add(Diagnostic.error(at, YamlRules.ANCHOR_ALIAS, "anchor '&" + node.getAnchor()
+                                + "' is not supported; write every value out in full"));
+                    }
+                    String tag = null;
+                    if (ev instanceof ScalarEvent sc) {
+                        tag = sc.getTag();
+                    } else if (ev instanceof CollectionStartEvent cs) {
+                        tag = cs.getTag();
+                    }
+                    if (tag != null) {
+                        String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : tag;
+                        out.add(Diagnostic.error(at, YamlRules.TAG, "explicit tag '" + shown
+                                + "' is not supported; remove it (quote the value if it must stay text)"));
+                    }
+                }
+            } catch (RuntimeException syntaxError) {
+                // reported with its location by the Jackson parse that follows
+            }
+        }
+
+        /** SnakeYAML reports a tab at the end of the line before; point at the tab itself. */
+        private SourcePos tabPosition(SourcePos reported) {
+            String[] lines = text.split("\n", -1);
+            for (int i = Math.max(0, reported.line() - lineOffset - 1); i < lines.length; i++) {
+                String line = lines[i];
+                int indentEnd = 0;
+                while (indentEnd < line.length() && (line.charAt(indentEnd) == ' ' || line.charAt(indentEnd) == '\t')) {
+                    indentEnd++;
+                }
+                int tab = line.substring(0, indentEnd).indexOf('\t');
+                if (tab >= 0) {
+                    return new SourcePos(file, i + 1 + lineOffset, tab + 1);
+                }
+            }
+            return reported;
+        }
+
         private Diagnostic syntaxError(JsonProcessingException e) {
             String raw = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
             SourcePos at = pos(e.getLocation());
             if (raw.contains("\\t(TAB)") || raw.contains("'\\t'")) {
+                at = tabPosition(at);
                 return Diagnostic.error(at, YamlRules.TAB_INDENT,
                         "tab character in indentation; YAML indents with spaces only");
             }
