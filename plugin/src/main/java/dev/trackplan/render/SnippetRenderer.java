@@ -67,7 +67,7 @@ public final class SnippetRenderer {
                 if (!customCodeParses(e, d)) {
                     return null;
                 }
-                snippet.append(e.trigger().value()).append('\n').append(execute(parts[1], model));
+                snippet.append(e.trigger().value().stripTrailing()).append('\n').append(execute(parts[1], model));
             }
         } catch (TemplateException te) {
             d.error(new SourcePos(originOf(te.origin()), te.line(), 1), te.rule(), te.getMessage());

@@ -1,0 +1,140 @@
+package dev.trackplan.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.pipeline.BuildResult;
+import dev.trackplan.pipeline.Trackplan;
+import dev.trackplan.testing.TestSites;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken templates and snippets must be caught by the verification, each with a clear message. */
+class FaultInjectionTest {
+    static final String SPEC = """
+            events:
+              price_clicked:
+                label: Price clicked
+                trigger:
+                  click: "a.cta"
+                properties:
+                  plan:
+                    type: string
+                    from: { attribute: data-plan }
+                  price:
+                    type: number
+                    from: { attribute: data-price }
+                examples:
+                  - element: '<a class="cta" data-plan="pro" data-price="49">Go</a>'
+                    expect: { plan: pro, price: 49 }
+            """;
+    static final String PAGE = "---\ntitle: Home\n---\n<a class=\"cta\" data-plan=\"basic\" data-price=\"19\" href=\"/\">Go</a>\n";
+
+    static TestSites site(Path dir) {
+        return new TestSites(dir).spec("p.yaml", SPEC).page("index.md", PAGE);
+    }
+
+    static String clickWith(String call) {
+        return TestSites.defaultTemplate("click.js.mustache").replace("if (el) tp.track(ev, { el: el });", "if (el) " + call);
+    }
+
+    static List<Diagnostic> build(TestSites s) {
+        BuildResult r = new Trackplan().build(s.config());
+        assertThat(r.failed()).as("the build must fail").isTrue();
+        assertThat(s.root().resolve("target/site")).doesNotExist();
+        return r.errors();
+    }
+
+    @Test
+    void defaultTemplatesPass(@TempDir Path dir) {
+        BuildResult r = new Trackplan().build(site(dir).config());
+        assertThat(r.errors()).isEmpty();
+        assertThat(dir.resolve("target/site/index.html")).exists();
+    }
+
+    @Test
+    void wrongEventNameIsCaught(@TempDir Path dir) {
+        List<Diagnostic> errors = build(site(dir).template("click.js.mustache",
+                clickWith("tp.track({ name: \"pe123_other\", pages: [], props: ev.props }, { el: el });")));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.UNKNOWN_EVENT)
+                && e.message().contains("\"pe123_other\""));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CALL_COUNT)
+                && e.message().contains("expected exactly one call of pe123_price_clicked, got 0"));
+    }
+
+    @Test
+    void undeclaredPropertyIsCaught(@TempDir Path dir) {
+        List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
+                "tp.track({ name: ev.name, pages: [], props: ev.props.concat([{ name: \"secret\", type: \"string\", from: \"value\", arg: \"x\", options: [] }]) }, { el: el });")));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.UNDECLARED_PROPERTY)
+                && e.message().contains("sent property 'secret', which the plan does not declare"));
+    }
+
+    @Test
+    void stringWhereNumberIsDeclaredIsCaught(@TempDir Path dir) {
+        List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
+                "tp.track({ name: ev.name, pages: [], props: [ev.props[0], { name: \"price\", type: \"string\", from: \"attribute\", arg: \"data-price\", options: [] }] }, { el: el });")));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.EXPECTED_VALUE)
+                && e.format().contains("p.yaml:[15,30] TP301 price_clicked example on /: expected price=49 (number), got \"49\" (string)"));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.WRONG_TYPE)
+                && e.message().contains("price_clicked on / (a.cta#1)"));
+    }
+
+    @Test
+    void overLimitValueIsCaught(@TempDir Path dir) {
+        List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
+                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev.name, properties: { plan: new Array(300).join(\"x\"), price: 1 } }]);")));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.OVER_LIMIT)
+                && e.message().contains("plan is 299 characters, over the limit of 256"));
+    }
+
+    @Test
+    void callBeforeConsentIsCaught(@TempDir Path dir) {
+        List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
+                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev.name, properties: { plan: \"pro\", price: 1 } }]);")));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CONSENT)
+                && e.message().contains("price_clicked on /: sent before the visitor consented"));
+        assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.DO_NOT_TRACK));
+    }
+
+    @Test
+    void endlessLoopInCustomCodeFailsWithinTheTimeout(@TempDir Path dir) {
+        TestSites s = new TestSites(dir).page("index.md", PAGE).spec("loop.yaml", """
+                events:
+                  looping:
+                    label: Looping
+                    trigger:
+                      custom: |
+                        while (true) {}
+                    properties:
+                      n: number
+                """);
+        long start = System.nanoTime();
+        BuildResult r = new Trackplan().build(s.config("hubspot", 3));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("looping"));
+        assertThat(seconds).as("seconds").isLessThan(60);
+    }
+
+    @Test
+    void builtinHeavyLoopIsStoppedByTheWatchdog(@TempDir Path dir) {
+        TestSites s = new TestSites(dir).page("index.md", PAGE).spec("heavy.yaml", """
+                events:
+                  heavy:
+                    label: Heavy
+                    trigger:
+                      custom: |
+                        for (;;) { "xy".repeat(3000000).split("").reverse().join(""); }
+                    properties:
+                      n: number
+                """);
+        long start = System.nanoTime();
+        BuildResult r = new Trackplan().build(s.config("hubspot", 2));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("heavy")
+                && e.message().contains("did not finish within 2 s"));
+        assertThat(seconds).as("seconds").isLessThan(60);
+    }
+}
