@@ -4,7 +4,6 @@
 var n = document.querySelectorAll(".plan").length;
 track({ count: n });
 
-
     } catch (err) {
       tp.fail(ev, err);
     }
