@@ -1,0 +1,329 @@
+package dev.trackplan.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.glob.Glob;
+import dev.trackplan.load.SpecLoader;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.TrackingPlan;
+import dev.trackplan.model.Trigger;
+import dev.trackplan.model.TriggerKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The example site in a real browser: Debian's headless Chromium, the built site served on
+ * 127.0.0.1, HubSpot's loader replaced by a local stand-in that records every command. The
+ * scenarios are driven by the tracking plan itself, so a site and a plan that drift apart fail.
+ */
+class BrowserSuiteIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SITE = Path.of(System.getProperty("trackplan.site", "target/site"));
+    static final Path SHOTS = Path.of(System.getProperty("trackplan.screenshots", "target/screenshots"));
+    static final String HUB = System.getProperty("trackplan.hubId", "123456");
+
+    static SiteServer server;
+    static TrackingPlan plan;
+    static List<String> pages;
+    ChromeDriver driver;
+    Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            System.err.println("\n*****************************************************************\n"
+                    + "* BROWSER SUITE SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver\n"
+                    + "* is missing. Install them: apt-get install chromium chromium-driver\n"
+                    + "*****************************************************************\n");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed: the browser suite did NOT run");
+        assertThat(SITE.resolve("index.html")).as("run mvn package first").exists();
+        Diagnostics d = new Diagnostics();
+        plan = new TrackingPlan(new SpecLoader(Path.of(".")).load(Path.of(System.getProperty("trackplan.events",
+                "src/main/tracking/events")), d));
+        assertThat(d.errors()).isEmpty();
+        try (Stream<Path> s = Files.walk(SITE)) {
+            pages = s.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .map(p -> "/" + SITE.relativize(p.getParent()).toString().replace('\\', '/'))
+                    .map(p -> p.equals("/") ? p : p + "/").sorted().toList();
+        }
+        server = new SiteServer(SITE);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        driver = browser(false);
+        server.clear();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    ChromeDriver browser(boolean doNotTrack) throws IOException {
+        profile = Files.createTempDirectory("trackplan-chromium");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+                "--window-size=1280,900", "--user-data-dir=" + profile,
+                "--proxy-server=http://127.0.0.1:" + server.port());
+        if (doNotTrack) {
+            o.setExperimentalOption("prefs", Map.of("enable_do_not_track", true));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver d = new ChromeDriver(service, o);
+        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        return d;
+    }
+
+    // helpers
+
+    void open(String path) {
+        driver.get(server.url(path));
+    }
+
+    void accept() {
+        driver.findElement(By.cssSelector("[data-trackplan-consent=accept]")).click();
+    }
+
+    void decline() {
+        driver.findElement(By.cssSelector("[data-trackplan-consent=decline]")).click();
+    }
+
+    List<JsonNode> tracks(Predicate<JsonNode> which) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode c : server.commands()) {
+            JsonNode cmd = c.path("command");
+            if ("hsq".equals(c.path("queue").asText()) && "trackCustomBehavioralEvent".equals(cmd.path(0).asText())
+                    && which.test(cmd.path(1))) {
+                out.add(cmd.path(1));
+            }
+        }
+        return out;
+    }
+
+    List<JsonNode> tracksOf(EventSpec e) {
+        return tracks(a -> a.path("name").asText().equals(e.fullName(HUB)));
+    }
+
+    List<JsonNode> awaitTracks(EventSpec e, int count) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < until && tracksOf(e).size() < count) {
+            Thread.sleep(50);
+        }
+        return tracksOf(e);
+    }
+
+    void shoot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    boolean bannerShown() {
+        return driver.findElement(By.cssSelector("[data-trackplan-banner]")).isDisplayed();
+    }
+
+    static boolean allowed(EventSpec e, String path) throws Exception {
+        if (e.trigger().pages().isEmpty()) {
+            return true;
+        }
+        for (Trigger.PageGlob g : e.trigger().pages()) {
+            if (Glob.compile(g.glob()).matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The call is valid for the plan: declared properties, declared types, HubSpot's limits. */
+    static void assertValid(EventSpec e, JsonNode call) {
+        JsonNode props = call.path("properties");
+        assertThat(props.size()).isLessThanOrEqualTo(50);
+        props.fieldNames().forEachRemaining(name -> {
+            PropertySpec p = e.property(name);
+            assertThat(p).as("%s sent undeclared property %s", e.name(), name).isNotNull();
+            JsonNode v = props.get(name);
+            switch (p.type()) {
+                case NUMBER -> assertThat(v.isNumber()).as("%s.%s is a number: %s", e.name(), name, v).isTrue();
+                case DATETIME -> assertThat(v.isIntegralNumber()).as("%s.%s is epoch ms: %s", e.name(), name, v).isTrue();
+                case ENUMERATION -> assertThat(p.options().stream().map(o -> o.value()).toList())
+                        .as("%s.%s option", e.name(), name).contains(v.asText().split(";"));
+                case STRING -> assertThat(v.isTextual() && v.asText().length() <= p.maxLength())
+                        .as("%s.%s is text within the limit: %s", e.name(), name, v).isTrue();
+                default -> fail("unknown type");
+            }
+        });
+    }
+
+    // scenarios
+
+    @Test
+    void declineMeansNothingIsSent() throws Exception {
+        open("/");
+        assertThat(bannerShown()).isTrue();
+        shoot("home-banner");
+        decline();
+        assertThat(bannerShown()).isFalse();
+        driver.findElement(By.cssSelector("[data-track=signup][data-location=hero]")).click();
+        open("/pricing/");
+        assertThat(bannerShown()).as("the decline is remembered").isFalse();
+        Thread.sleep(300);
+        assertThat(tracks(a -> true)).as("nothing sent after a decline").isEmpty();
+        assertThat(server.commands()).anyMatch(c -> c.path("command").path(0).asText().equals("setHubSpotConsent")
+                && !c.path("command").path(1).path("analytics").asBoolean(true));
+    }
+
+    @Test
+    void nothingBeforeConsentThenAcceptSendsAndSurvivesReload() throws Exception {
+        open("/pricing/");
+        assertThat(bannerShown()).isTrue();
+        shoot("pricing-banner");
+        EventSpec shown = plan.event("pricing_plans_shown");
+        Thread.sleep(300);
+        assertThat(tracks(a -> true)).as("nothing before consent").isEmpty();
+        accept();
+        List<JsonNode> calls = awaitTracks(shown, 1);
+        assertThat(calls).as("the waiting event is sent on accept").hasSize(1);
+        assertThat(calls.get(0).path("properties").path("plan_count").asInt()).isEqualTo(3);
+        assertThat(bannerShown()).isFalse();
+        shoot("pricing-accepted");
+        server.clear();
+        driver.navigate().refresh();
+        assertThat(bannerShown()).as("the choice survives a reload").isFalse();
+        assertThat(awaitTracks(shown, 1)).as("sent on the reloaded page without asking again").hasSize(1);
+        open("/");
+        shoot("home-accepted");
+    }
+
+    @Test
+    void everyClickAndSubmitOfThePlanFiresOnTheRealPages() throws Exception {
+        open("/");
+        accept();
+        for (EventSpec e : plan.events()) {
+            TriggerKind k = e.trigger().kind();
+            if (k != TriggerKind.CLICK && k != TriggerKind.SUBMIT) {
+                continue;
+            }
+            int fired = 0;
+            for (String page : pages) {
+                if (!allowed(e, page)) {
+                    continue;
+                }
+                open(page);
+                int n = driver.findElements(By.cssSelector(e.trigger().value())).size();
+                for (int i = 0; i < n; i++) {
+                    open(page);
+                    server.clear();
+                    WebElement el = driver.findElements(By.cssSelector(e.trigger().value())).get(i);
+                    if (k == TriggerKind.CLICK) {
+                        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", el);
+                        el.click();
+                    } else {
+                        for (WebElement req : el.findElements(By.cssSelector("input[required]"))) {
+                            req.sendKeys("email".equals(req.getAttribute("type")) ? "ada@example.com" : "Ada");
+                        }
+                        ((JavascriptExecutor) driver).executeScript("arguments[0].requestSubmit()", el);
+                    }
+                    List<JsonNode> calls = awaitTracks(e, 1);
+                    assertThat(calls).as("%s on %s element #%d", e.name(), page, i + 1).hasSize(1);
+                    assertValid(e, calls.get(0));
+                    fired++;
+                }
+            }
+            assertThat(fired).as("%s: selector '%s' matches an element on some page", e.name(), e.trigger().value())
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void pricingCtaSendsTypedValues() throws Exception {
+        open("/pricing/");
+        accept();
+        server.clear();
+        driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]")).click();
+        List<JsonNode> calls = awaitTracks(plan.event("pricing_cta_clicked"), 1);
+        assertThat(calls).hasSize(1);
+        JsonNode p = calls.get(0).path("properties");
+        assertThat(p.path("plan").asText()).isEqualTo("pro");
+        assertThat(p.path("price").isNumber()).isTrue();
+        assertThat(p.path("price").asInt()).isEqualTo(49);
+        assertThat(p.path("cta_text").asText()).isEqualTo("Go Pro");
+        assertThat(p.path("page_url").asText()).isEqualTo(server.url("/pricing/"));
+    }
+
+    @Test
+    void everyVisitOfThePlanFires() throws Exception {
+        open("/");
+        accept();
+        for (EventSpec e : plan.events()) {
+            if (e.trigger().kind() != TriggerKind.VISIT) {
+                continue;
+            }
+            int matched = 0;
+            for (String page : pages) {
+                if (!Glob.compile(e.trigger().value()).matches(page) || !allowed(e, page)) {
+                    continue;
+                }
+                matched++;
+                server.clear();
+                open(page);
+                List<JsonNode> calls = awaitTracks(e, 1);
+                assertThat(calls).as("%s on %s", e.name(), page).hasSize(1);
+                assertValid(e, calls.get(0));
+                assertThat(calls.get(0).path("properties").path("post_path").asText()).isEqualTo(page);
+            }
+            assertThat(matched).as("%s matches a page", e.name()).isPositive();
+        }
+    }
+
+    @Test
+    void doNotTrackSendsNothingAndTellsHubSpot() throws Exception {
+        driver.quit();
+        driver = browser(true);
+        open("/pricing/");
+        accept();
+        driver.findElement(By.cssSelector("a.plan-cta[data-plan=basic]")).click();
+        Thread.sleep(500);
+        assertThat(tracks(a -> true)).as("nothing with Do Not Track").isEmpty();
+        assertThat(server.commands()).anyMatch(c -> c.path("command").path(0).asText().equals("doNotTrack"));
+    }
+}
