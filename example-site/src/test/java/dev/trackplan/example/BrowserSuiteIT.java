@@ -122,6 +122,19 @@ class BrowserSuiteIT {
         driver.get(server.url(path));
     }
 
+    /** Opens a page and waits until a navigation started by the previous click has settled on it. */
+    List<WebElement> settledOn(String page, String selector, int count) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Thread.sleep(100);
+            open(page);
+            List<WebElement> found = driver.findElements(By.cssSelector(selector));
+            if (found.size() >= count && driver.getCurrentUrl().equals(server.url(page)) || System.nanoTime() > until) {
+                return found;
+            }
+        }
+    }
+
     void accept() {
         driver.findElement(By.cssSelector("[data-trackplan-consent=accept]")).click();
     }
@@ -251,9 +264,8 @@ class BrowserSuiteIT {
                 open(page);
                 int n = driver.findElements(By.cssSelector(e.trigger().value())).size();
                 for (int i = 0; i < n; i++) {
-                    open(page);
+                    WebElement el = settledOn(page, e.trigger().value(), n).get(i);
                     server.clear();
-                    WebElement el = driver.findElements(By.cssSelector(e.trigger().value())).get(i);
                     if (k == TriggerKind.CLICK) {
                         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", el);
                         el.click();
