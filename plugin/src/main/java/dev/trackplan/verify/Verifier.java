@@ -16,7 +16,11 @@ import dev.trackplan.site.PlanCoverage;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +51,7 @@ public final class Verifier {
     private final boolean banner;
     private final boolean respectDoNotTrack;
     private final Duration timeout;
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack, Duration timeout) {
         this.engine = engine;
@@ -62,15 +67,50 @@ public final class Verifier {
         Source bundle = Source.newBuilder("js", bundleCode, "trackplan.js").buildLiteral();
         CallValidator validator = new CallValidator(plan, hubId);
         Run run = new Run(plan, bundle, validator, report, d);
+        List<Runnable> scenarios = new ArrayList<>();
         for (EventSpec e : plan.events()) {
             report.event(e.name(), e.file());
             for (Example x : e.examples()) {
-                run.example(e, x, site);
+                scenarios.add(() -> run.example(e, x, site));
             }
         }
-        run.site(site);
+        for (GeneratedSite.HtmlPage page : site.pages()) {
+            if (!page.url().endsWith(".html")) { // 404.html is shown at any address; nothing to prove there
+                scenarios.add(() -> run.page(page));
+            }
+        }
+        runAll(scenarios);
+        run.unused();
         report.millis((System.nanoTime() - start) / 1_000_000);
         return report;
+    }
+
+    /** Scenarios are independent (a fresh context each), so they run on all cores. */
+    private void runAll(List<Runnable> scenarios) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "trackplan-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable r : scenarios) {
+                futures.add(pool.submit(r));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private final class Run {
@@ -91,7 +131,7 @@ public final class Verifier {
         void fail(EventSpec e, SourcePos at, String rule, String message) {
             Diagnostic diag = Diagnostic.error(at, rule, message);
             d.add(diag);
-            report.event(e.name(), e.file()).failures.add(diag);
+            report.failure(e.name(), e.file(), diag);
         }
 
         void example(EventSpec e, Example x, GeneratedSite site) {
@@ -182,27 +222,29 @@ public final class Verifier {
             }
         }
 
-        void site(GeneratedSite site) {
-            Set<String> selectorUsed = new HashSet<>();
-            Set<String> visitUsed = new HashSet<>();
-            for (GeneratedSite.HtmlPage page : site.pages()) {
-                if (page.url().endsWith(".html")) {
-                    continue; // 404.html is shown at any address; nothing to prove there
-                }
-                List<EventSpec> here = new ArrayList<>();
-                Document probe = Jsoup.parse(page.html());
-                for (EventSpec e : plan.events()) {
-                    if (PlanCoverage.firesOn(e, page.url(), probe)) {
-                        here.add(e);
-                        (e.trigger().kind() == TriggerKind.VISIT ? visitUsed : selectorUsed).add(e.name());
-                    }
-                }
-                consentScenario(page, here);
-                acceptedScenario(page, here);
-                if (respectDoNotTrack) {
-                    doNotTrackScenario(page, here);
+        final Set<String> selectorUsed = ConcurrentHashMap.newKeySet();
+        final Set<String> visitUsed = ConcurrentHashMap.newKeySet();
+
+        void page(GeneratedSite.HtmlPage page) {
+            List<EventSpec> here = new ArrayList<>();
+            Document probe = Jsoup.parse(page.html());
+            for (EventSpec e : plan.events()) {
+                if (PlanCoverage.firesOn(e, page.url(), probe)) {
+                    here.add(e);
+                    (e.trigger().kind() == TriggerKind.VISIT ? visitUsed : selectorUsed).add(e.name());
                 }
             }
+            if (here.isEmpty()) {
+                return; // no event may fire here
+            }
+            consentScenario(page, here);
+            acceptedScenario(page, here);
+            if (respectDoNotTrack) {
+                doNotTrackScenario(page, here);
+            }
+        }
+
+        void unused() {
             for (EventSpec e : plan.events()) {
                 TriggerKind k = e.trigger().kind();
                 if ((k == TriggerKind.CLICK || k == TriggerKind.SUBMIT) && !selectorUsed.contains(e.name())) {

@@ -32,7 +32,7 @@ public final class VerifyReport {
             return file;
         }
 
-        public int scenarios() {
+        public synchronized int scenarios() {
             return scenarios;
         }
 
@@ -41,16 +41,22 @@ public final class VerifyReport {
         }
     }
 
-    EventResult event(String name, String file) {
+    synchronized void failure(String name, String file, Diagnostic d) {
+        EventResult e = event(name, file);
+        e.failures.add(d);
+        e.failures.sort(Diagnostic.ORDER);
+    }
+
+    synchronized EventResult event(String name, String file) {
         return events.computeIfAbsent(name, n -> new EventResult(n, file));
     }
 
-    void scenario(EventResult e) {
+    synchronized void scenario(EventResult e) {
         e.scenarios++;
         scenarios++;
     }
 
-    void scenario() {
+    synchronized void scenario() {
         scenarios++;
     }
 
@@ -58,11 +64,11 @@ public final class VerifyReport {
         this.millis = ms;
     }
 
-    public List<EventResult> events() {
+    public synchronized List<EventResult> events() {
         return List.copyOf(events.values());
     }
 
-    public int scenarios() {
+    public synchronized int scenarios() {
         return scenarios;
     }
 

@@ -1,0 +1,371 @@
+package dev.trackplan.bench;
+
+import dev.trackplan.bundle.Bundle;
+import dev.trackplan.bundle.BundleAssembler;
+import dev.trackplan.bundle.BundleSettings;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.js.JsEngine;
+import dev.trackplan.pipeline.BuildResult;
+import dev.trackplan.pipeline.Trackplan;
+import dev.trackplan.pipeline.TrackplanConfig;
+import dev.trackplan.render.SnippetRenderer;
+import dev.trackplan.render.TemplateSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The benchmark suite ({@code mvn -Pbench verify}): generates synthetic inputs, runs every
+ * measurement after a warm-up, and prints a table of medians (wall, CPU, peak memory) with the
+ * ratios taken in the same run. Writes the table to {@code target/benchmarks.md}.
+ */
+public final class Benchmarks {
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final Path WORK = Path.of(System.getProperty("bench.work", "target/bench"));
+    private static final Path ROOT = Path.of(System.getProperty("bench.root", ".."));
+    private static final String VERSION = System.getProperty("bench.pluginVersion", "0.1.0-SNAPSHOT");
+    private final List<String> rows = new ArrayList<>();
+
+    /** One measurement's medians: seconds of wall and CPU time, peak memory in MiB. */
+    record Sample(double wall, double cpu, double peakMiB, String output) {}
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(WORK);
+        Benchmarks b = new Benchmarks();
+        Map<String, Runnable> parts = new java.util.LinkedHashMap<>();
+        List<String> only = args.length == 0 ? List.of() : Arrays.asList(args);
+        parts.put("bundle", b::bundleSize);
+        parts.put("scaling", b::scaling);
+        parts.put("verify", b::verification);
+        parts.put("maven", b::mavenOverhead);
+        parts.put("hugo", b::versusHugo);
+        for (Map.Entry<String, Runnable> p : parts.entrySet()) {
+            if (only.isEmpty() || only.contains(p.getKey())) {
+                p.getValue().run();
+            }
+        }
+        String table = b.table();
+        System.out.println(table);
+        Files.writeString(Path.of("target/benchmarks.md"), table);
+    }
+
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Measured %s on %d cores, %d GiB, Java %s (%s); medians of %d runs after a warm-up.%n%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / (1024.0 * 1024 * 1024)), System.getProperty("java.version"),
+                System.getProperty("java.vendor"), RUNS));
+        sb.append("| measurement | wall | CPU | peak memory | note |\n|---|---|---|---|---|\n");
+        rows.forEach(r -> sb.append(r).append('\n'));
+        return sb.toString();
+    }
+
+    void row(String what, Sample s, String note) {
+        rows.add(String.format(Locale.ROOT, "| %s | %.3f s | %.3f s | %s | %s |", what, s.wall(), s.cpu(),
+                s.peakMiB() < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", s.peakMiB()), note));
+        System.out.println(rows.get(rows.size() - 1));
+    }
+
+    void note(String what, String value, String note) {
+        rows.add("| " + what + " | " + value + " | | | " + note + " |");
+        System.out.println(rows.get(rows.size() - 1));
+    }
+
+    // 5. bundle size
+
+    void bundleSize() {
+        try (JsEngine js = new JsEngine()) {
+            byte[] core = bundle(js, 0).bytes();
+            byte[] one = bundle(js, 1).bytes();
+            byte[] hundredOne = bundle(js, 101).bytes();
+            note("bundle: runtime core (no events)", core.length + " B raw, " + gzip(core) + " B gzipped", "target < 2 KB gzipped");
+            note("bundle: each additional click event", String.format(Locale.ROOT, "%.0f B raw, %.0f B gzipped",
+                    (hundredOne.length - one.length) / 100.0, (gzip(hundredOne) - gzip(one)) / 100.0),
+                    "averaged over 100 varied events with 2-3 properties each; target < 100 B gzipped");
+        }
+    }
+
+    Bundle bundle(JsEngine js, int events) {
+        try {
+            Path dir = WORK.resolve("bundle-" + events);
+            deleteQuietly(dir);
+            SyntheticSites.writeSpecs(dir, events);
+            Diagnostics d = new Diagnostics();
+            var plan = new dev.trackplan.model.TrackingPlan(new dev.trackplan.load.SpecLoader(dir).load(dir, d));
+            TemplateSource t = new TemplateSource("tracking", dir.resolve("none"), dir);
+            var snippets = new SnippetRenderer(t, js).renderAll(plan.events(), "42", d);
+            Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", "hubspot", true, "c"), snippets, "bench", d);
+            if (d.hasErrors()) {
+                throw new IllegalStateException(d.errors().toString());
+            }
+            return b;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.size();
+    }
+
+    // 3. scaling of check and render
+
+    void scaling() {
+        double previous = 0;
+        for (int n : new int[] {10, 100, 1000, 10000}) {
+            Path dir = WORK.resolve("scale-" + n);
+            try {
+                deleteQuietly(dir);
+                SyntheticSites.writeSpecs(dir.resolve("src/main/tracking/events"), n);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            TrackplanConfig c = config(dir, false);
+            Sample check = inProcess(() -> {
+                Trackplan.Checked r = new Trackplan().check(c);
+                if (r.diagnostics().hasErrors()) {
+                    throw new IllegalStateException(r.diagnostics().errors().toString());
+                }
+                return null;
+            });
+            row("check (load + check) of " + n + " events", check, n == 10000 ? "target < 1 s" : growth(previous, check.wall(), n));
+            previous = check.wall();
+        }
+        try (JsEngine js = new JsEngine()) {
+            double prev = 0;
+            for (int n : new int[] {10, 100, 1000, 10000}) {
+                Sample render = inProcess(() -> bundle(js, n));
+                row("render + bundle of " + n + " events", render, growth(prev, render.wall(), n));
+                prev = render.wall();
+            }
+        }
+    }
+
+    private static String growth(double previous, double now, int n) {
+        return previous <= 0 ? "" : String.format(Locale.ROOT, "x%.1f for x10 events", now / previous);
+    }
+
+    // verification: events x pages
+
+    void verification() {
+        for (int[] ep : new int[][] {{50, 10}, {50, 50}, {500, 10}, {500, 50}}) {
+            int events = ep[0];
+            int pages = ep[1];
+            Path dir = WORK.resolve("verify-" + events + "x" + pages);
+            try {
+                deleteQuietly(dir);
+                Files.createDirectories(dir.resolve("src/main/site/pages"));
+                SyntheticSites.writeSpecs(dir.resolve("src/main/tracking/events"), events);
+                for (int p = 0; p < pages; p++) {
+                    StringBuilder sb = new StringBuilder("---\ntitle: Page " + p + "\n---\n# Page " + p + "\n\n");
+                    for (int e = p; e < events; e += pages) {
+                        sb.append("<a class=\"cta-").append(e).append("\" data-plan=\"basic\" data-price=\"").append(e)
+                                .append("\" href=\"/\">Go</a>\n");
+                    }
+                    Files.writeString(dir.resolve("src/main/site/pages/" + (p == 0 ? "index" : "page-" + p) + ".md"), sb.toString());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            TrackplanConfig c = config(dir, true);
+            final String[] timing = new String[1];
+            Sample s = inProcess(() -> {
+                deleteQuietly(dir.resolve("target"));
+                BuildResult r = new Trackplan().build(c);
+                if (r.failed()) {
+                    throw new IllegalStateException(r.errors().subList(0, Math.min(3, r.errors().size())).toString());
+                }
+                timing[0] = r.summary().get(1) + "; " + r.summary().get(3);
+                return null;
+            });
+            row("whole build incl. verification, " + events + " events x " + pages + " pages", s,
+                    (events == 500 && pages == 50 ? "target: verification < 10 s; " : "") + stageOf(timing[0], "verify"));
+        }
+    }
+
+    static String stageOf(String timing, String stage) {
+        Matcher m = Pattern.compile(stage + " (\\d+) ms").matcher(timing == null ? "" : timing);
+        String scenarios = "";
+        Matcher sc = Pattern.compile("in (\\d+) scenarios").matcher(timing == null ? "" : timing);
+        if (sc.find()) {
+            scenarios = sc.group(1) + " scenarios, ";
+        }
+        return m.find() ? scenarios + stage + " stage " + m.group(1) + " ms" : "";
+    }
+
+    // 1. and 4. Maven overhead and no-op rebuild on the example site
+
+    void mavenOverhead() {
+        Path site = ROOT.resolve("example-site");
+        List<String> base = List.of("mvn", "-o", "-B", "-ntp", "package", "-Dmaven.test.skip=true");
+        Sample with = external(site, true, concat(base, List.of()));
+        Sample without = external(site, true, concat(base, List.of("-Dtrackplan.skip=true")));
+        row("example site: mvn package with Trackplan", with, stages(with.output()));
+        row("example site: mvn package with -Dtrackplan.skip", without, "Maven's own floor");
+        note("Trackplan's overhead on the example site", String.format(Locale.ROOT, "%.2f s", with.wall() - without.wall()),
+                "target < 2 s over the floor");
+        // no-op: build once, then measure the rebuilds with nothing changed
+        external(site, false, base);
+        Sample noop = external(site, false, base);
+        Matcher m = Pattern.compile("checked in (\\d+) ms").matcher(noop.output());
+        row("example site: second mvn package, nothing changed", noop,
+                (m.find() ? "plugin's own time " + m.group(1) + " ms" : "no up-to-date line found") + "; target < 200 ms");
+    }
+
+    static String stages(String log) {
+        Matcher m = Pattern.compile("Timing: (.*)").matcher(log);
+        return m.find() ? m.group(1).trim() : "";
+    }
+
+    // 2. site generation against Hugo
+
+    void versusHugo() {
+        boolean hugo = ensureHugo();
+        for (int pages : new int[] {1000, 10000}) {
+            Path tp = WORK.resolve("site-" + pages + "/trackplan");
+            Path hg = WORK.resolve("site-" + pages + "/hugo");
+            try {
+                deleteQuietly(tp);
+                deleteQuietly(hg);
+                SyntheticSites.trackplanProject(tp, pages, 1, VERSION);
+                SyntheticSites.hugoProject(hg, pages);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            Sample trackplan = external(tp, true, List.of("mvn", "-o", "-B", "-ntp", "package"));
+            row(pages + " Markdown pages: Trackplan mvn package", trackplan, stages(trackplan.output()));
+            if (hugo) {
+                Sample h = external(hg, true, List.of("hugo", "--quiet", "-d", "public"));
+                row(pages + " Markdown pages: Hugo", h, String.format(Locale.ROOT, "Trackplan/Hugo = %.1f x wall, %.1f x memory",
+                        trackplan.wall() / h.wall(), trackplan.peakMiB() / h.peakMiB()));
+            }
+        }
+    }
+
+    static boolean ensureHugo() {
+        if (onPath("hugo")) {
+            return true;
+        }
+        System.out.println("bench: installing Hugo (Debian package hugo)");
+        try {
+            new ProcessBuilder("bash", "-c", "(apt-get install -y -qq hugo || (apt-get update -qq && apt-get install -y -qq hugo))"
+                    + " >/dev/null 2>&1 || sudo -n apt-get install -y -qq hugo >/dev/null 2>&1").inheritIO().start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+        return onPath("hugo");
+    }
+
+    static boolean onPath(String cmd) {
+        try {
+            return new ProcessBuilder("bash", "-c", "command -v " + cmd).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    // measurement machinery
+
+    TrackplanConfig config(Path dir, boolean verify) {
+        return new TrackplanConfig(dir, dir.resolve("src/main/tracking/events"), dir.resolve("src/main/tracking/templates"),
+                dir.resolve("src/main/site/pages"), dir.resolve("src/main/site/layouts"), dir.resolve("src/main/site/assets"),
+                dir.resolve("target/site"), dir.resolve("target/trackplan"), dir.resolve("target/reports"), "42", "na1",
+                "hubspot", true, "https://bench.example", "Bench", true, false, verify, Duration.ofSeconds(30), "bench");
+    }
+
+    /** In this JVM: one warm-up, then RUNS runs; wall, the process's CPU (all threads), peak heap. */
+    static Sample inProcess(Callable<?> work) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<double[]> samples = new ArrayList<>();
+        for (int i = 0; i <= RUNS; i++) {
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            try {
+                work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024);
+            if (i > 0) {
+                samples.add(new double[] {wall, cpu, peak});
+            }
+        }
+        return new Sample(median(samples, 0), median(samples, 1), median(samples, 2), "");
+    }
+
+    /** A separate process under /usr/bin/time: one warm-up (when asked), then RUNS runs. */
+    static Sample external(Path dir, boolean warmUp, List<String> cmd) {
+        List<double[]> samples = new ArrayList<>();
+        String lastOutput = "";
+        int runs = warmUp ? RUNS + 1 : 1;
+        for (int i = 0; i < runs; i++) {
+            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "__TIME__ %e %U %S %M"));
+            full.addAll(cmd);
+            try {
+                Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int rc = p.waitFor();
+                Matcher m = Pattern.compile("__TIME__ ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+)").matcher(out);
+                if (rc != 0 || !m.find()) {
+                    throw new IllegalStateException(String.join(" ", cmd) + " in " + dir + " failed:\n" + out);
+                }
+                lastOutput = out;
+                if (!warmUp || i > 0) {
+                    samples.add(new double[] {Double.parseDouble(m.group(1)),
+                        Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3)), Long.parseLong(m.group(4)) / 1024.0});
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Sample(median(samples, 0), median(samples, 1), median(samples, 2), lastOutput);
+    }
+
+    static double median(List<double[]> samples, int column) {
+        double[] v = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            dev.trackplan.io.AtomicFiles.deleteTree(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
