@@ -12,6 +12,8 @@ import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.TrackingPlan;
 import dev.trackplan.model.Trigger;
 import dev.trackplan.model.TriggerKind;
+import dev.trackplan.pipeline.TrackplanConfig;
+import dev.trackplan.serve.DevServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,6 +326,36 @@ class BrowserSuiteIT {
                 assertThat(calls.get(0).path("properties").path("post_path").asText()).isEqualTo(page);
             }
             assertThat(matched).as("%s matches a page", e.name()).isPositive();
+        }
+    }
+
+    @Test
+    void devServerInspectorShowsTheClickedEvent() throws Exception {
+        Path project = Path.of("").toAbsolutePath();
+        TrackplanConfig c = new TrackplanConfig(project, project.resolve("src/main/tracking/events"),
+                project.resolve("src/main/tracking/templates"), project.resolve("src/main/site/pages"),
+                project.resolve("src/main/site/layouts"), project.resolve("src/main/site/assets"),
+                project.resolve("target/serve-site"), project.resolve("target/serve-work"),
+                project.resolve("target/serve-reports"), HUB, "na1", "banner", true, "", "Acme Analytics", true, false,
+                true, Duration.ofSeconds(10), "it");
+        try (DevServer dev = new DevServer(c, 0, line -> { })) {
+            dev.start();
+            driver.get(dev.url() + "pricing/");
+            driver.findElement(By.cssSelector("#trackplan-inspector [data-inspector=accept]")).click();
+            WebElement cta = driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cta);
+            cta.click();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            List<WebElement> rows = List.of();
+            while (System.nanoTime() < until && rows.isEmpty()) {
+                Thread.sleep(100);
+                rows = driver.findElements(By.cssSelector("#trackplan-inspector li[data-event='pe" + HUB
+                        + "_pricing_cta_clicked']"));
+            }
+            assertThat(rows).as("the click is listed in the inspector").isNotEmpty();
+            assertThat(rows.get(0).getText()).contains("Pricing CTA clicked").contains("\"price\": 49");
+            assertThat(rows.get(0).findElements(By.cssSelector(".tp-problem"))).isEmpty();
+            shoot("inspector");
         }
     }
 

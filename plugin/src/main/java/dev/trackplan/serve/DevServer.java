@@ -1,0 +1,251 @@
+package dev.trackplan.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.pipeline.BuildResult;
+import dev.trackplan.pipeline.Trackplan;
+import dev.trackplan.pipeline.TrackplanConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The development server: builds once, serves the site on 127.0.0.1, rebuilds when a source
+ * changes and tells open tabs to reload (server-sent events). Pages get the tracking inspector
+ * at serve time only: the HubSpot loader is swapped for a local stand-in that records commands,
+ * and a panel lists every event as it fires. Build problems go to the log and to an overlay on
+ * the page; the server keeps running and recovers when the files are fixed.
+ */
+public final class DevServer implements AutoCloseable {
+    static final String PREFIX = "/__trackplan/";
+    private final TrackplanConfig config;
+    private final Consumer<String> log;
+    private final HttpServer http;
+    private final ExecutorService pool;
+    private final List<OutputStream> clients = new CopyOnWriteArrayList<>();
+    private volatile List<String> problems = List.of();
+    private volatile String planJson = "{\"events\":{}}";
+    private volatile int builds;
+    private SourceWatcher watcher;
+
+    public DevServer(TrackplanConfig config, int port, Consumer<String> log) throws IOException {
+        this.config = config;
+        this.log = log;
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "trackplan-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+    }
+
+    /** Builds, starts serving and watching; returns at once. */
+    public void start() throws IOException {
+        rebuild();
+        http.start();
+        Set<Path> roots = new LinkedHashSet<>();
+        for (Path p : List.of(config.eventsDir(), config.trackingTemplatesDir(), config.pagesDir(), config.layoutsDir(),
+                config.assetsDir())) {
+            roots.add(Files.isDirectory(p.getParent()) ? p.getParent() : p);
+        }
+        watcher = new SourceWatcher(new ArrayList<>(roots), this::rebuild);
+        log.accept("Trackplan dev server on " + url() + " (Ctrl-C stops it)");
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port() + "/";
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** How many builds ran (for tests). */
+    public int builds() {
+        return builds;
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    synchronized void rebuild() {
+        builds++;
+        Trackplan trackplan = new Trackplan();
+        BuildResult r;
+        try {
+            r = trackplan.build(config);
+        } catch (RuntimeException e) {
+            problems = List.of("build failed unexpectedly: " + e);
+            log.accept(problems.get(0));
+            broadcast("problems", InspectorPlan.problems(problems));
+            return;
+        }
+        Trackplan.Checked checked = trackplan.check(config);
+        if (!checked.diagnostics().hasErrors()) {
+            planJson = InspectorPlan.json(checked.plan(), config.hubId());
+        }
+        if (r.failed()) {
+            problems = r.errors().stream().map(Diagnostic::format).toList();
+            problems.forEach(p -> log.accept("[ERROR] " + p));
+            broadcast("problems", InspectorPlan.problems(problems));
+        } else {
+            boolean recovered = !problems.isEmpty();
+            problems = List.of();
+            r.summary().forEach(s -> log.accept("Trackplan: " + s));
+            if (!r.upToDate() || recovered) {
+                broadcast("reload", "{}");
+            }
+        }
+    }
+
+    private void broadcast(String event, String data) {
+        byte[] msg = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        for (OutputStream c : clients) {
+            try {
+                c.write(msg);
+                c.flush();
+            } catch (IOException e) {
+                clients.remove(c);
+            }
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getPath();
+            if (path.startsWith(PREFIX)) {
+                internal(ex, path.substring(PREFIX.length()));
+                return;
+            }
+            Path root = config.outputDir().toAbsolutePath().normalize();
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            int status = 200;
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                status = 404;
+                file = root.resolve("404.html");
+                if (!Files.isRegularFile(file)) {
+                    send(ex, 404, "text/html; charset=utf-8", inject("<!doctype html><html><head><title>Trackplan</title>"
+                            + "</head><body><p>No site yet: fix the problems shown.</p></body></html>"));
+                    return;
+                }
+            }
+            String name = file.getFileName().toString();
+            if (name.endsWith(".html")) {
+                send(ex, status, "text/html; charset=utf-8", inject(Files.readString(file, StandardCharsets.UTF_8)));
+            } else {
+                send(ex, status, type(name), Files.readAllBytes(file));
+            }
+        } catch (IOException | RuntimeException e) {
+            send(ex, 500, "text/plain", ("error: " + e).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void internal(HttpExchange ex, String what) throws IOException {
+        switch (what) {
+            case "events" -> {
+                ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+                ex.getResponseHeaders().set("Cache-Control", "no-store");
+                ex.sendResponseHeaders(200, 0);
+                OutputStream out = ex.getResponseBody();
+                out.write((": connected\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                clients.add(out);
+            }
+            case "plan.json" -> send(ex, 200, "application/json", planJson.getBytes(StandardCharsets.UTF_8));
+            case "problems.json" -> send(ex, 200, "application/json",
+                    InspectorPlan.problems(problems).getBytes(StandardCharsets.UTF_8));
+            case "inspector.js", "hubspot-standin.js" -> send(ex, 200, "application/javascript", resource(what));
+            default -> send(ex, 404, "text/plain", "unknown".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Adds the inspector and swaps the HubSpot loader for the recording stand-in. */
+    static byte[] inject(String html) {
+        Document doc = Jsoup.parse(html);
+        Element loader = doc.getElementById("hs-script-loader");
+        if (loader != null) {
+            loader.attr("src", PREFIX + "hubspot-standin.js");
+        }
+        doc.head().prependElement("script").attr("src", PREFIX + "inspector.js");
+        return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DevServer.class.getResourceAsStream("/dev/trackplan/serve/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String type(String name) {
+        if (name.endsWith(".js")) {
+            return "application/javascript";
+        }
+        if (name.endsWith(".css")) {
+            return "text/css";
+        }
+        if (name.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".xml")) {
+            return "application/xml";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return name.endsWith(".txt") ? "text/plain" : "application/octet-stream";
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+        for (OutputStream c : clients) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // the tab is gone already
+            }
+        }
+        http.stop(0);
+        pool.shutdownNow();
+    }
+}

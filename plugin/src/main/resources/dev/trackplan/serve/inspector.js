@@ -1,0 +1,147 @@
+// Trackplan dev server: live reload, the problems overlay and the tracking inspector panel.
+// Served only by `mvn trackplan:serve`; never part of the built site.
+(function () {
+  "use strict";
+  var store = window.localStorage;
+  if (store.getItem("trackplan.dnt") === "1") {
+    try { Object.defineProperty(navigator, "doNotTrack", { get: function () { return "1"; } }); } catch (e) { /* read-only */ }
+  }
+  var session = window.sessionStorage;
+  var plan = { events: {} }, rows = load(), panel = null, list = null, state = null, overlay = null, consent = null;
+
+  // rows survive navigation (a click on a tracked link loads the next page)
+  function load() {
+    try { return JSON.parse(session.getItem("trackplan.rows") || "[]"); } catch (e) { return []; }
+  }
+  function save() {
+    try { session.setItem("trackplan.rows", JSON.stringify(rows.slice(-50))); } catch (e) { /* full */ }
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function problemsOf(call, decided) {
+    var out = [], def = plan.events[call && call.name];
+    if (!call || typeof call !== "object") return ["called without {name, properties}"];
+    if (decided !== true) out.push("sent without consent");
+    if (!def) { out.push("event " + call.name + " is not in the plan"); return out; }
+    var props = call.properties || {}, n = 0;
+    for (var k in props) {
+      if (!Object.prototype.hasOwnProperty.call(props, k)) continue;
+      n++;
+      var p = def.properties[k], v = props[k];
+      if (!p) { out.push("undeclared property " + k); continue; }
+      if (p.type === "number" && typeof v !== "number") out.push(k + " should be a number, is " + JSON.stringify(v));
+      if (p.type === "datetime" && (typeof v !== "number" || v % 1 !== 0)) out.push(k + " should be epoch ms, is " + JSON.stringify(v));
+      if ((p.type === "string" || p.type === "enumeration") && typeof v !== "string") out.push(k + " should be text");
+      if (typeof v === "string" && v.length > p.max) out.push(k + " is " + v.length + " characters, over " + p.max);
+      if (p.type === "enumeration" && typeof v === "string") {
+        var parts = v.split(";");
+        for (var i = 0; i < parts.length; i++) if (p.options.indexOf(parts[i]) < 0) out.push(k + ": '" + parts[i] + "' is not an option");
+      }
+    }
+    if (n > plan.maxProperties) out.push(n + " properties, HubSpot keeps " + plan.maxProperties);
+    return out;
+  }
+
+  function render() {
+    save();
+    if (!list) return;
+    list.textContent = "";
+    if (!rows.length) list.appendChild(el("li", { "class": "tp-empty" }, "No events yet. Click around."));
+    for (var i = rows.length - 1; i >= 0; i--) {
+      var r = rows[i], li = el("li", { "class": r.problems.length ? "tp-bad" : "tp-ok", "data-event": r.name });
+      li.appendChild(el("strong", {}, r.label));
+      li.appendChild(el("code", {}, " " + r.name));
+      if (r.page) li.appendChild(el("div", { "class": "tp-page" }, "on " + r.page));
+      li.appendChild(el("pre", {}, JSON.stringify(r.properties, null, 1)));
+      for (var j = 0; j < r.problems.length; j++) li.appendChild(el("div", { "class": "tp-problem" }, "\u26a0 " + r.problems[j]));
+      list.appendChild(li);
+    }
+    state.textContent = "consent: " + (consent === null ? "not given yet" : consent ? "allowed" : "declined") +
+      " \u00b7 Do Not Track: " + (store.getItem("trackplan.dnt") === "1" ? "on" : "off");
+  }
+
+  window.__trackplanInspector = {
+    command: function (queue, cmd, decided) {
+      if (queue === "hsq" && cmd && cmd[0] === "trackCustomBehavioralEvent") {
+        var call = cmd[1] || {}, def = plan.events[call.name];
+        rows.push({ name: call.name, label: def ? def.label : "(not in the plan)", properties: call.properties || {},
+          problems: problemsOf(call, decided), page: location.pathname });
+        render();
+      } else if (queue === "hsq" && cmd && cmd[0] === "doNotTrack") {
+        rows.push({ name: "doNotTrack", label: "Do Not Track: nothing will be sent", properties: {}, problems: [] });
+        render();
+      }
+    },
+    consent: function (c) { consent = c; render(); },
+    note: function (text) { rows.push({ name: "note", label: text, properties: {}, problems: [text] }); render(); },
+    rememberedConsent: function () { var v = store.getItem("trackplan.consent"); return v === null ? null : v === "1"; }
+  };
+
+  function showProblems(lines) {
+    if (overlay) { overlay.parentNode.removeChild(overlay); overlay = null; }
+    if (!lines.length || !document.body) return;
+    overlay = el("div", { id: "trackplan-overlay", role: "alert" });
+    overlay.appendChild(el("h2", {}, "Trackplan build failed"));
+    for (var i = 0; i < lines.length; i++) overlay.appendChild(el("pre", {}, lines[i]));
+    overlay.appendChild(el("p", {}, "Fix the file and save: the page reloads by itself."));
+    document.body.appendChild(overlay);
+  }
+
+  function buildPanel() {
+    var css = el("style", {}, "#trackplan-inspector{position:fixed;right:12px;bottom:12px;width:340px;max-height:60vh;" +
+      "overflow:auto;background:#fff;color:#111;border:2px solid #0b5cad;border-radius:8px;font:13px/1.4 system-ui,sans-serif;" +
+      "z-index:2147483646;box-shadow:0 4px 16px rgba(0,0,0,.2)}#trackplan-inspector header{background:#0b5cad;color:#fff;" +
+      "padding:6px 8px;font-weight:700}#trackplan-inspector .tp-buttons{padding:6px 8px;display:flex;gap:4px;flex-wrap:wrap}" +
+      "#trackplan-inspector button{font:inherit;padding:2px 6px;cursor:pointer}#trackplan-inspector ul{list-style:none;margin:0;" +
+      "padding:0 8px 8px}#trackplan-inspector li{border-top:1px solid #ddd;padding:4px 0}#trackplan-inspector pre{margin:2px 0;" +
+      "white-space:pre-wrap;font-size:12px}.tp-bad{background:#fff3f3}.tp-problem{color:#a00}#trackplan-overlay{position:fixed;" +
+      "inset:0;background:rgba(20,0,0,.92);color:#fff;padding:2rem;z-index:2147483647;overflow:auto;font:14px/1.5 monospace}");
+    document.head.appendChild(css);
+    panel = el("aside", { id: "trackplan-inspector", "aria-label": "Trackplan tracking inspector" });
+    panel.appendChild(el("header", {}, "Trackplan inspector"));
+    state = el("div", { "class": "tp-state", style: "padding:4px 8px" });
+    panel.appendChild(state);
+    var buttons = el("div", { "class": "tp-buttons" });
+    function button(label, action, fn) {
+      var b = el("button", { type: "button", "data-inspector": action }, label);
+      b.addEventListener("click", function (e) { e.stopPropagation(); fn(); });
+      buttons.appendChild(b);
+    }
+    button("Accept consent", "accept", function () { store.setItem("trackplan.consent", "1"); if (window.__trackplanInspector.decide) window.__trackplanInspector.decide(true); });
+    button("Decline", "decline", function () { store.setItem("trackplan.consent", "0"); if (window.__trackplanInspector.decide) window.__trackplanInspector.decide(false); });
+    button("Toggle Do Not Track", "dnt", function () {
+      store.setItem("trackplan.dnt", store.getItem("trackplan.dnt") === "1" ? "0" : "1");
+      location.reload();
+    });
+    button("Clear", "clear", function () { rows = []; render(); });
+    panel.appendChild(buttons);
+    list = el("ul", { "class": "tp-list" });
+    panel.appendChild(list);
+    document.body.appendChild(panel);
+    render();
+  }
+
+  function get(url, fn) {
+    var x = new XMLHttpRequest();
+    x.open("GET", url, false);
+    x.send();
+    if (x.status === 200) fn(JSON.parse(x.responseText));
+  }
+  get("/__trackplan/plan.json", function (p) { plan = p; });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    buildPanel();
+    get("/__trackplan/problems.json", showProblems);
+  });
+  if (window.EventSource) {
+    var es = new EventSource("/__trackplan/events");
+    es.addEventListener("reload", function () { location.reload(); });
+    es.addEventListener("problems", function (e) { showProblems(JSON.parse(e.data)); });
+  }
+})();
