@@ -20,6 +20,8 @@ public final class JsEngine implements AutoCloseable {
 
     private final Engine engine;
     private final long statementLimit;
+    /** One context only ever used to parse, never to run code: parsing needs no fresh context. */
+    private Context parser;
 
     public JsEngine() {
         this(DEFAULT_STATEMENT_LIMIT);
@@ -57,9 +59,12 @@ public final class JsEngine implements AutoCloseable {
     public record SyntaxProblem(int line, int column, String message) {}
 
     /** Parses (never runs) {@code code}; null when it is valid JavaScript. */
-    public SyntaxProblem syntaxProblem(String name, String code) {
-        try (Context c = newContext(OutputStream.nullOutputStream())) {
-            c.parse(Source.newBuilder("js", code, name).buildLiteral());
+    public synchronized SyntaxProblem syntaxProblem(String name, String code) {
+        if (parser == null) {
+            parser = newContext(OutputStream.nullOutputStream());
+        }
+        try {
+            parser.parse(Source.newBuilder("js", code, name).cached(false).buildLiteral());
             return null;
         } catch (PolyglotException e) {
             if (!e.isSyntaxError()) {
@@ -85,7 +90,10 @@ public final class JsEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (parser != null) {
+            parser.close();
+        }
         engine.close();
     }
 }

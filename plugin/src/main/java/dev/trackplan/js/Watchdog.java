@@ -5,15 +5,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 
 /**
- * A wall-clock limit for one context: after the timeout it cancels the running guest code with
- * {@code close(true)}. The statement limit alone does not stop work inside builtins
- * ({@code "x".repeat(1e8)} in a loop), this does.
+ * Wall-clock and memory limits for one context: it cancels the running guest code with
+ * {@code close(true)} after the timeout, or earlier when the JVM's heap is nearly exhausted (the
+ * CONSTRAINED sandbox has no heap limit of its own, and an allocating loop must not take the Maven
+ * JVM down with it). The statement limit alone does not stop work inside builtins
+ * ({@code "x".repeat(1e8)} in a loop); this does.
  */
 public final class Watchdog implements AutoCloseable {
+    /** Why the watchdog stopped the code, if it did. */
+    public enum Reason { NONE, TIMEOUT, MEMORY }
+
+    private static final long PERIOD_MILLIS = 25;
+    private static final double MEMORY_LIMIT = 0.85;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trackplan-js-watchdog");
         t.setDaemon(true);
@@ -21,21 +27,35 @@ public final class Watchdog implements AutoCloseable {
     });
 
     private final ScheduledFuture<?> task;
-    private final AtomicBoolean fired = new AtomicBoolean();
+    private volatile Reason reason = Reason.NONE;
 
     public Watchdog(Context context, Duration timeout) {
-        this.task = TIMER.schedule(() -> {
-            fired.set(true);
-            try {
-                context.close(true);
-            } catch (RuntimeException ignored) {
-                // the context may already be closing; cancellation is all we need
+        long deadline = System.nanoTime() + timeout.toNanos();
+        this.task = TIMER.scheduleAtFixedRate(() -> {
+            Reason r = System.nanoTime() >= deadline ? Reason.TIMEOUT : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
+            if (r != Reason.NONE && reason == Reason.NONE) {
+                reason = r;
+                try {
+                    context.close(true);
+                } catch (RuntimeException ignored) {
+                    // the context may already be closing; cancellation is all we need
+                }
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean heapNearlyFull() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return used > rt.maxMemory() * MEMORY_LIMIT;
     }
 
     public boolean fired() {
-        return fired.get();
+        return reason != Reason.NONE;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 
     @Override

@@ -33,10 +33,23 @@ final class SiteWriter {
         Path previous = parent.resolve("." + outputDir.getFileName() + ".trackplan-previous");
         AtomicFiles.deleteTree(staging);
         AtomicFiles.deleteTree(previous);
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = staging.resolve(f.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, f.getValue());
+        Set<Path> dirs = new java.util.TreeSet<>();
+        for (String name : files.keySet()) {
+            dirs.add(staging.resolve(name).getParent());
+        }
+        for (Path dir : dirs) {
+            Files.createDirectories(dir);
+        }
+        try {
+            files.entrySet().parallelStream().forEach(f -> {
+                try {
+                    Files.write(staging.resolve(f.getKey()), f.getValue());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         Set<String> ours = previousManifest();
         if (Files.exists(outputDir)) {

@@ -7,13 +7,13 @@ import dev.trackplan.render.TemplateSource;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /** Mustache for HTML layouts and partials: values are HTML-escaped; a site's layouts folder overrides. */
 final class HtmlTemplates extends DefaultMustacheFactory {
     private final TemplateSource source;
-    private final Map<String, Mustache> cache = new HashMap<>();
+    private final Map<String, Mustache> cache = new ConcurrentHashMap<>();
 
     HtmlTemplates(TemplateSource source) {
         this.source = source;

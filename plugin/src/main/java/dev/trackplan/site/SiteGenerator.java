@@ -44,14 +44,18 @@ public final class SiteGenerator {
         List<Map<String, Object>> nav = nav(pages);
         Map<String, Document> docs = new LinkedHashMap<>();
         List<GeneratedSite.HtmlPage> out = new ArrayList<>();
-        for (Page p : pages) {
+        // pages render independently: on all cores, collected back in URL order
+        List<Rendered> rendered = pages.parallelStream().map(p -> {
             String content = p.markdown() ? markdown.render(p.body()) : p.body();
             Document doc = renderPage(p.layout(), p.title(), p.description(), p.url(), content, p.date(), nav,
                     bundle, SourcePos.of(p.source()), d);
-            if (doc != null) {
-                docs.put(p.url(), doc);
-                files.put(p.output(), bytes(doc));
-                out.add(new GeneratedSite.HtmlPage(p.url(), p.output(), doc.outerHtml(), p.source()));
+            return doc == null ? null : new Rendered(p, doc, doc.outerHtml());
+        }).toList();
+        for (Rendered r : rendered) {
+            if (r != null) {
+                docs.put(r.page().url(), r.doc());
+                files.put(r.page().output(), r.html().getBytes(StandardCharsets.UTF_8));
+                out.add(new GeneratedSite.HtmlPage(r.page().url(), r.page().output(), r.html(), r.page().source()));
             }
         }
         Map<String, List<String>> coverage = PlanCoverage.of(plan, docs);
@@ -88,6 +92,8 @@ public final class SiteGenerator {
         new LinkChecker(files.keySet()).check(out, docs, d);
         return new GeneratedSite(files, out, coverage);
     }
+
+    private record Rendered(Page page, Document doc, String html) {}
 
     private Document renderPage(String layout, String title, String description, String url, String content,
             String date, List<Map<String, Object>> nav, Bundle bundle, SourcePos at, Diagnostics d) {

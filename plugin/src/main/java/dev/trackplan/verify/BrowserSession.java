@@ -84,6 +84,11 @@ public final class BrowserSession implements AutoCloseable {
         context.eval("js", "__trackplanFire(" + id + ", '" + type + "')");
     }
 
+    /** Runs a snippet of JavaScript in the page (for tests and scenarios). */
+    public void eval(String code) {
+        context.eval("js", code);
+    }
+
     public Recorder recorder() {
         return recorder;
     }
@@ -102,6 +107,9 @@ public final class BrowserSession implements AutoCloseable {
 
     /** Describes a guest failure for a message: cancelled by the watchdog, out of statements, or an error. */
     public String describe(PolyglotException e, Duration timeout) {
+        if (watchdog.reason() == Watchdog.Reason.MEMORY) {
+            return "was stopped: it allocated memory without end (the heap was nearly full)";
+        }
         if (timedOut() || e.isCancelled()) {
             return "did not finish within " + timeout.toSeconds() + " s (endless loop or heavy work in the code?)";
         }

@@ -137,4 +137,24 @@ class FaultInjectionTest {
                 && e.message().contains("did not finish within 2 s"));
         assertThat(seconds).as("seconds").isLessThan(60);
     }
+
+    @Test
+    void endlessAllocationIsStoppedWithoutKillingTheJvm(@TempDir Path dir) {
+        TestSites s = new TestSites(dir).page("index.md", PAGE).spec("alloc.yaml", """
+                events:
+                  hungry:
+                    label: Hungry
+                    trigger:
+                      custom: |
+                        var keep = [];
+                        for (;;) { keep.push(new Array(1000000).fill(7)); }
+                    properties:
+                      n: number
+                """);
+        BuildResult r = new Trackplan().build(s.config("hubspot", 20));
+        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("hungry"));
+        System.gc();
+        assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
+                .isLessThan(Runtime.getRuntime().maxMemory() / 2);
+    }
 }
