@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -60,14 +61,17 @@ public final class Trackplan {
                     + ms(t0) + " ms");
             return new BuildResult(List.of(), true, summary);
         }
+        // GraalJS takes a moment to start: warm it up while the specs are read and checked
+        CompletableFuture<JsEngine> engine = CompletableFuture.supplyAsync(JsEngine::new);
         Checked checked = check(c);
         Diagnostics d = checked.diagnostics();
         TrackingPlan plan = checked.plan();
         long tCheck = System.nanoTime();
         if (d.hasErrors()) {
+            engine.thenAccept(JsEngine::close);
             return new BuildResult(d.sorted(), false, summary);
         }
-        try (JsEngine js = new JsEngine()) {
+        try (JsEngine js = engine.join()) {
             TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
             Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
             Bundle bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
