@@ -1,6 +1,5 @@
 package dev.trackplan.check;
 
-import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import dev.trackplan.glob.Glob;
@@ -26,7 +25,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
 
 /**
  * Checks events against HubSpot's rules (reference/hubspot-tracking.md) and Trackplan's own

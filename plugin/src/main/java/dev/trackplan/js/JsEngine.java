@@ -1,7 +1,6 @@
 package dev.trackplan.js;
 
 import java.io.OutputStream;
-import java.time.Duration;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -83,10 +82,6 @@ public final class JsEngine implements AutoCloseable {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    public Duration defaultTimeout() {
-        return Duration.ofSeconds(10);
     }
 
     @Override

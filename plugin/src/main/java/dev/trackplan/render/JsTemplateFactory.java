@@ -9,7 +9,6 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.Guard;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
-import com.github.mustachejava.util.Wrapper;
 import dev.trackplan.js.JsLiteral;
 import java.io.IOException;
 import java.io.Reader;
@@ -86,11 +85,6 @@ public final class JsTemplateFactory extends DefaultMustacheFactory {
         @Override
         protected MissingWrapper createMissingWrapper(String name, List<Guard> guards) {
             throw new MissingVariable(name);
-        }
-
-        @Override
-        public Wrapper find(String name, List<Object> scopes) {
-            return super.find(name, scopes);
         }
     }
 

@@ -149,8 +149,4 @@ public final class SnippetRenderer {
         TemplateSource.Template t = source.find(templateName);
         return t == null ? templateName : t.origin();
     }
-
-    JsTemplateFactory factory() {
-        return factory;
-    }
 }

@@ -10,7 +10,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Selector;
 
 /**
  * The page the bundle sees, backed by jsoup so CSS selectors behave as in the browser. Only these

@@ -171,10 +171,8 @@ public final class Verifier {
                     s.runBundle(bundle);
                     s.loadHubSpot();
                     accept(s);
-                    int mark = s.recorder().mark();
                     if (target != null) {
                         s.fire(target, e.trigger().kind() == TriggerKind.CLICK ? "click" : "submit");
-                        mark = Math.min(mark, s.recorder().mark());
                     }
                     List<Recorder.Command> calls = callsOf(e, s.recorder().all());
                     checkConsole(e, x.pos(), s);
@@ -266,10 +264,10 @@ public final class Verifier {
                 try {
                     s.runBundle(bundle);
                     s.loadHubSpot();
-                    fireAll(s, here, null);
+                    fireAll(s, here);
                     expectNoTrack(s, here, page, "before the visitor consented");
                     s.decide(false);
-                    fireAll(s, here, null);
+                    fireAll(s, here);
                     expectNoTrack(s, here, page, "after the visitor declined");
                 } catch (PolyglotException ex) {
                     runtimeFailure(here, page, s, ex);
@@ -335,7 +333,7 @@ public final class Verifier {
                     s.runBundle(bundle);
                     s.loadHubSpot();
                     accept(s);
-                    fireAll(s, here, null);
+                    fireAll(s, here);
                     report.scenario();
                     boolean dnt = s.recorder().all().stream().anyMatch(c -> "hsq".equals(c.queue())
                             && "doNotTrack".equals(c.method()) && c.command().size() == 1);
@@ -366,7 +364,7 @@ public final class Verifier {
             }
         }
 
-        void fireAll(BrowserSession s, List<EventSpec> here, String only) {
+        void fireAll(BrowserSession s, List<EventSpec> here) {
             for (EventSpec e : here) {
                 TriggerKind k = e.trigger().kind();
                 if (k == TriggerKind.CLICK || k == TriggerKind.SUBMIT) {
