@@ -76,9 +76,6 @@ public final class SpecLoader {
     }
 
     public String display(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path base = displayBase.toAbsolutePath().normalize();
-        String s = abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
-        return s.replace('\\', '/');
+        return dev.trackplan.io.DisplayPaths.of(displayBase, file);
     }
 }

@@ -66,8 +66,6 @@ public final class TemplateSource {
     }
 
     private String display(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path base = displayBase.toAbsolutePath().normalize();
-        return (abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString()).replace('\\', '/');
+        return dev.trackplan.io.DisplayPaths.of(displayBase, p);
     }
 }
