@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Checks that every internal link and asset reference of every page points at a generated file. */
 final class LinkChecker {
+    private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], script[src], img[src], source[src]");
     private final Set<String> files;
 
     LinkChecker(Set<String> files) {
@@ -24,7 +27,7 @@ final class LinkChecker {
             if (doc == null) {
                 continue;
             }
-            for (Element el : doc.select("a[href], link[href], script[src], img[src], source[src]")) {
+            for (Element el : doc.select(REFERENCES)) {
                 String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
                 String target = resolve(p.url(), ref);
                 if (target != null && !exists(target)) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Which generated pages each event can fire on: the pages its globs allow where its selector matches. */
 public final class PlanCoverage {
@@ -19,8 +21,9 @@ public final class PlanCoverage {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (EventSpec e : plan.events()) {
             List<String> urls = new ArrayList<>();
+            Evaluator selector = hasSelector(e) ? QueryParser.parse(e.trigger().value()) : null;
             for (Map.Entry<String, Document> p : pages.entrySet()) {
-                if (firesOn(e, p.getKey(), p.getValue())) {
+                if (firesOn(e, selector, p.getKey(), p.getValue())) {
                     urls.add(p.getKey());
                 }
             }
@@ -43,12 +46,21 @@ public final class PlanCoverage {
     }
 
     public static boolean firesOn(EventSpec e, String path, Document doc) {
+        return firesOn(e, hasSelector(e) ? QueryParser.parse(e.trigger().value()) : null, path, doc);
+    }
+
+    private static boolean hasSelector(EventSpec e) {
+        return e.trigger().kind() == TriggerKind.CLICK || e.trigger().kind() == TriggerKind.SUBMIT;
+    }
+
+    /** As {@link #firesOn(EventSpec, String, Document)}, with the event's selector already parsed. */
+    public static boolean firesOn(EventSpec e, Evaluator selector, String path, Document doc) {
         if (!allowed(e, path) || path.endsWith(".html")) {
             return false;
         }
         TriggerKind k = e.trigger().kind();
         return switch (k) {
-            case CLICK, SUBMIT -> !doc.select(e.trigger().value()).isEmpty();
+            case CLICK, SUBMIT -> doc.selectFirst(selector) != null;
             case VISIT -> compile(e.trigger().value()).matches(path);
             case CUSTOM -> true;
         };
