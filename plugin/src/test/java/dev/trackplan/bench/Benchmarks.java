@@ -49,7 +49,7 @@ public final class Benchmarks {
         Files.createDirectories(WORK);
         Benchmarks b = new Benchmarks();
         Map<String, Runnable> parts = new java.util.LinkedHashMap<>();
-        List<String> only = args.length == 0 ? List.of() : Arrays.asList(args);
+        List<String> only = Arrays.stream(args).filter(a -> !a.isBlank()).toList();
         parts.put("bundle", b::bundleSize);
         parts.put("scaling", b::scaling);
         parts.put("verify", b::verification);

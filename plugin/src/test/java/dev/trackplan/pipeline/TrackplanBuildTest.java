@@ -146,6 +146,36 @@ class TrackplanBuildTest {
         assertThat(about.select("h1#about")).hasSize(1);
     }
 
+    @Test
+    void siteLayoutsOverrideTheDefaultsAndPagesStillCarryTheTrackingTags(@TempDir Path dir) throws IOException {
+        TestSites s = nastySite(dir)
+                .file("src/main/site/layouts/default.html.mustache",
+                        "<!doctype html><html><head><title>{{page.title}}</title></head><body class=\"mine\">"
+                                + "{{{page.content}}}</body></html>")
+                .file("src/main/site/layouts/landing.html.mustache",
+                        "<!doctype html><html><head><title>Landing {{page.title}}</title></head><body>{{{page.content}}}</body></html>")
+                .page("promo.md", "---\ntitle: Promo\nlayout: landing\n---\nBuy now.\n");
+        assertThat(new Trackplan().build(s.config()).errors()).isEmpty();
+        Document home = Jsoup.parse(dir.resolve("target/site/index.html").toFile());
+        assertThat(home.select("body.mine")).hasSize(1);
+        assertThat(home.getElementById("hs-script-loader").attr("src")).isEqualTo("//js.hs-scripts.com/123.js");
+        assertThat(home.select("script[src^=/js/trackplan.]")).hasSize(1);
+        Document promo = Jsoup.parse(dir.resolve("target/site/promo/index.html").toFile());
+        assertThat(promo.title()).isEqualTo("Landing Promo");
+        assertThat(promo.getElementById("hs-script-loader")).isNotNull();
+    }
+
+    @Test
+    void unknownLayoutIsReportedAtThePage(@TempDir Path dir) {
+        TestSites s = nastySite(dir).page("promo.md", "---\ntitle: Promo\nlayout: landng\n---\nBuy now.\n");
+        BuildResult r = new Trackplan().build(s.config());
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TP503");
+            assertThat(e.file()).isEqualTo("src/main/site/pages/promo.md");
+            assertThat(e.message()).contains("layout 'landng' does not exist");
+        });
+    }
+
     static Map<String, String> files(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
