@@ -125,7 +125,8 @@ public final class Trackplan {
         }
     }
 
-    static int gzipSize(byte[] bytes) {
+    /** The size of {@code bytes} gzipped, as a browser would download the bundle. */
+    public static int gzipSize(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);

@@ -10,7 +10,6 @@ import dev.trackplan.pipeline.Trackplan;
 import dev.trackplan.pipeline.TrackplanConfig;
 import dev.trackplan.render.SnippetRenderer;
 import dev.trackplan.render.TemplateSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The benchmark suite ({@code mvn -Pbench verify}): generates synthetic inputs, runs every
@@ -122,13 +120,7 @@ public final class Benchmarks {
     }
 
     static int gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.size();
+        return Trackplan.gzipSize(bytes);
     }
 
     // 3. scaling of check and render
