@@ -20,11 +20,20 @@ final class Fingerprint {
     private Fingerprint() {}
 
     static String of(TrackplanConfig c) {
+        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(), c.assetsDir()));
+    }
+
+    /** Only the inputs of the tracking stages (specs and their templates): what the bundle depends on. */
+    static String ofTracking(TrackplanConfig c) {
+        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir()));
+    }
+
+    private static String of(TrackplanConfig c, List<Path> dirs) {
         MessageDigest md = Hashing.digest();
         md.update(c.settingsKey().getBytes(StandardCharsets.UTF_8));
-        for (Path dir : List.of(c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(), c.assetsDir())) {
+        for (Path dir : dirs) {
             md.update(("\u0000dir:" + dir.toAbsolutePath()).getBytes(StandardCharsets.UTF_8));
-            if (dir == null || !Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> s = Files.walk(dir)) {

@@ -38,7 +38,20 @@ import java.util.zip.GZIPOutputStream;
  * diagnostics; the first stage with errors ends the build, and nothing is written unless all
  * stages passed.
  */
-public final class Trackplan {
+public final class Trackplan implements AutoCloseable {
+    private final boolean keepWarm;
+    private JsEngine warmEngine;
+    private String cachedTrackingKey;
+    private Checked cachedChecked;
+    private Bundle cachedBundle;
+
+    public Trackplan() {
+        this(false);
+    }
+
+    private Trackplan(boolean keepWarm) {
+        this.keepWarm = keepWarm;
+    }
 
     /** The plan of a site with the problems found loading and checking it. */
     public record Checked(TrackingPlan plan, Diagnostics diagnostics) {}
@@ -62,24 +75,43 @@ public final class Trackplan {
             return new BuildResult(List.of(), true, summary);
         }
         // GraalJS takes a moment to start: warm it up while the specs are read and checked
-        CompletableFuture<JsEngine> engine = CompletableFuture.supplyAsync(JsEngine::new);
-        Checked checked = check(c);
-        Diagnostics d = checked.diagnostics();
+        CompletableFuture<JsEngine> engine = warmEngine != null ? CompletableFuture.completedFuture(warmEngine)
+                : CompletableFuture.supplyAsync(JsEngine::new);
+        String trackingKey = keepWarm ? Fingerprint.ofTracking(c) : null;
+        boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
+        Checked checked = reuse ? cachedChecked : check(c);
+        Diagnostics d = new Diagnostics();
+        d.addAll(checked.diagnostics().sorted());
         TrackingPlan plan = checked.plan();
         long tCheck = System.nanoTime();
         if (d.hasErrors()) {
-            engine.thenAccept(JsEngine::close);
+            if (!keepWarm) {
+                engine.thenAccept(JsEngine::close);
+            }
             return new BuildResult(d.sorted(), false, summary);
         }
-        try (JsEngine js = engine.join()) {
-            TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
-            Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
-            Bundle bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
-                    new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(), BundleSettings.DEFAULT_CONSENT_COOKIE),
-                    snippets, c.version(), d);
+        JsEngine js = engine.join();
+        try {
+            Bundle bundle;
+            if (reuse) {
+                bundle = cachedBundle;
+                summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
+            } else {
+                TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
+                Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
+                bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
+                        new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(), BundleSettings.DEFAULT_CONSENT_COOKIE),
+                        snippets, c.version(), d);
+            }
             long tBundle = System.nanoTime();
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
+            }
+            if (keepWarm) {
+                warmEngine = js;
+                cachedTrackingKey = trackingKey;
+                cachedChecked = checked;
+                cachedBundle = bundle;
             }
             PageLoader pages = new PageLoader(c.projectDir());
             List<Page> pageList = pages.load(c.pagesDir(), d);
@@ -122,6 +154,27 @@ public final class Trackplan {
             return new BuildResult(d.sorted(), false, summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (!keepWarm) {
+                js.close();
+            }
+        }
+    }
+
+    /**
+     * A pipeline for repeated builds (the dev server): keeps GraalJS running between builds and
+     * skips loading, checking, rendering and bundling when no spec or tracking template changed.
+     * Close it when done.
+     */
+    public static Trackplan keptWarm() {
+        return new Trackplan(true);
+    }
+
+    @Override
+    public void close() {
+        if (warmEngine != null) {
+            warmEngine.close();
+            warmEngine = null;
         }
     }
 

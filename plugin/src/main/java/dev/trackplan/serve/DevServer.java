@@ -37,6 +37,8 @@ import org.jsoup.nodes.Element;
 public final class DevServer implements AutoCloseable {
     static final String PREFIX = "/__trackplan/";
     private final TrackplanConfig config;
+    /** Kept between rebuilds: GraalJS stays warm and unchanged specs are not checked again. */
+    private final Trackplan trackplan = Trackplan.keptWarm();
     private final Consumer<String> log;
     private final HttpServer http;
     private final ExecutorService pool;
@@ -91,7 +93,6 @@ public final class DevServer implements AutoCloseable {
 
     synchronized void rebuild() {
         builds++;
-        Trackplan trackplan = new Trackplan();
         BuildResult r;
         try {
             r = trackplan.build(config);
@@ -247,5 +248,8 @@ public final class DevServer implements AutoCloseable {
         }
         http.stop(0);
         pool.shutdownNow();
+        synchronized (this) {
+            trackplan.close();
+        }
     }
 }

@@ -67,7 +67,8 @@ class DevServerTest {
     void rebuildsOnEditsReloadsTabsAndRecoversFromErrors(@TempDir Path dir) throws Exception {
         TestSites s = new TestSites(dir).spec("cta.yaml", SPEC)
                 .page("index.md", "---\ntitle: Home\n---\nFirst version <a class=\"cta\" data-plan=\"pro\" href=\"/\">Go</a>\n");
-        try (DevServer server = new DevServer(s.config(), 0, line -> { })) {
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DevServer server = new DevServer(s.config(), 0, log::add)) {
             server.start();
             String home = get(server.url());
             assertThat(home).contains("First version").contains("/__trackplan/inspector.js")
@@ -81,6 +82,8 @@ class DevServerTest {
             s.page("index.md", "---\ntitle: Home\n---\nSecond version <a class=\"cta\" data-plan=\"pro\" href=\"/\">Go</a>\n");
             assertThat(events.poll(20, TimeUnit.SECONDS)).startsWith("reload");
             assertThat(get(server.url())).contains("Second version");
+            assertThat(log).as("a page edit does not re-check specs or re-render the bundle")
+                    .anyMatch(l -> l.contains("reused the checked plan and the bundle"));
 
             s.spec("cta.yaml", SPEC.replace("plan:", "Plan:"));
             String problem = events.poll(20, TimeUnit.SECONDS);
