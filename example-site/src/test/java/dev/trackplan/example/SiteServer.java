@@ -27,8 +27,11 @@ final class SiteServer implements AutoCloseable {
 
     SiteServer(Path root) throws IOException {
         this.root = root;
-        try (InputStream in = SiteServer.class.getResourceAsStream("/hubspot-standin.js")) {
-            this.standIn = in.readAllBytes();
+        try (InputStream core = SiteServer.class.getResourceAsStream("/dev/trackplan/hubspot-standin-core.js");
+             InputStream adapter = SiteServer.class.getResourceAsStream("/hubspot-standin.js")) {
+            this.standIn = (new String(core.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "\n"
+                    + new String(adapter.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);

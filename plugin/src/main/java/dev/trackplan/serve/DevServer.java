@@ -179,7 +179,9 @@ public final class DevServer implements AutoCloseable {
             case "plan.json" -> send(ex, 200, "application/json", planJson.getBytes(StandardCharsets.UTF_8));
             case "problems.json" -> send(ex, 200, "application/json",
                     InspectorPlan.problems(problems).getBytes(StandardCharsets.UTF_8));
-            case "inspector.js", "hubspot-standin.js" -> send(ex, 200, "application/javascript", resource(what));
+            case "inspector.js" -> send(ex, 200, "application/javascript", resource("serve/" + what));
+            case "hubspot-standin.js" -> send(ex, 200, "application/javascript",
+                    concat(resource("hubspot-standin-core.js"), resource("serve/hubspot-standin.js")));
             default -> send(ex, 404, "text/plain", "unknown".getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -195,8 +197,15 @@ public final class DevServer implements AutoCloseable {
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + 1 + b.length);
+        out[a.length] = '\n';
+        System.arraycopy(b, 0, out, a.length + 1, b.length);
+        return out;
+    }
+
     private static byte[] resource(String name) {
-        try (InputStream in = DevServer.class.getResourceAsStream("/dev/trackplan/serve/" + name)) {
+        try (InputStream in = DevServer.class.getResourceAsStream("/dev/trackplan/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,6 +26,7 @@ public final class BrowserSession implements AutoCloseable {
     public static final long FIXED_NOW = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Source SHIM = resource("dom-shim.js");
+    private static final Source STAND_IN = resource("/dev/trackplan/hubspot-standin-core.js", "hubspot-standin-core.js");
     private static final Source STUB = resource("hubspot-stub.js");
 
     private final Context context;
@@ -53,11 +54,16 @@ public final class BrowserSession implements AutoCloseable {
         bindings.putMember("__dom", dom);
         bindings.putMember("__rec", recorder);
         context.eval(SHIM);
+        context.eval(STAND_IN);
         context.eval(STUB);
     }
 
     private static Source resource(String name) {
-        try (InputStream in = BrowserSession.class.getResourceAsStream("/dev/trackplan/verify/" + name)) {
+        return resource("/dev/trackplan/verify/" + name, name);
+    }
+
+    private static Source resource(String path, String name) {
+        try (InputStream in = BrowserSession.class.getResourceAsStream(path)) {
             return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
