@@ -44,6 +44,7 @@ public final class Trackplan implements AutoCloseable {
     private String cachedTrackingKey;
     private Checked cachedChecked;
     private Bundle cachedBundle;
+    private TrackingPlan lastValidPlan;
 
     public Trackplan() {
         this(false);
@@ -90,6 +91,7 @@ public final class Trackplan implements AutoCloseable {
             }
             return new BuildResult(d.sorted(), false, summary);
         }
+        lastValidPlan = plan;
         JsEngine js = engine.join();
         try {
             Bundle bundle;
@@ -168,6 +170,11 @@ public final class Trackplan implements AutoCloseable {
      */
     public static Trackplan keptWarm() {
         return new Trackplan(true);
+    }
+
+    /** The plan of the last build whose specs had no errors, or null. */
+    public TrackingPlan lastValidPlan() {
+        return lastValidPlan;
     }
 
     @Override

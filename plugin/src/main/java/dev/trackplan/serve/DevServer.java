@@ -102,9 +102,8 @@ public final class DevServer implements AutoCloseable {
             broadcast("problems", InspectorPlan.problems(problems));
             return;
         }
-        Trackplan.Checked checked = trackplan.check(config);
-        if (!checked.diagnostics().hasErrors()) {
-            planJson = InspectorPlan.json(checked.plan(), config.hubId());
+        if (trackplan.lastValidPlan() != null) {
+            planJson = InspectorPlan.json(trackplan.lastValidPlan(), config.hubId());
         }
         if (r.failed()) {
             problems = r.errors().stream().map(Diagnostic::format).toList();
