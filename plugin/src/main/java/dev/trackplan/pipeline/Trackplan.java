@@ -71,6 +71,10 @@ public final class Trackplan implements AutoCloseable {
         Path stamp = c.workDir().resolve("fingerprint.txt");
         SiteWriter writer = new SiteWriter(c.outputDir(), c.workDir());
         if (fingerprint.equals(read(stamp)) && writer.intact()) {
+            if (keepWarm && lastValidPlan == null) {
+                Checked current = check(c); // an up-to-date start still needs the plan it serves
+                lastValidPlan = current.diagnostics().hasErrors() ? null : current.plan();
+            }
             summary.add("Site is up to date (no input changed), nothing rendered or written; checked in "
                     + ms(t0) + " ms");
             return new BuildResult(List.of(), true, summary);

@@ -98,6 +98,17 @@ class DevServerTest {
     }
 
     @Test
+    void anUpToDateStartStillServesThePlanToTheInspector(@TempDir Path dir) throws Exception {
+        TestSites s = new TestSites(dir).spec("cta.yaml", SPEC)
+                .page("index.md", "---\ntitle: Home\n---\n<a class=\"cta\" data-plan=\"pro\" href=\"/\">Go</a>\n");
+        assertThat(new dev.trackplan.pipeline.Trackplan().build(s.config()).errors()).isEmpty();
+        try (DevServer server = new DevServer(s.config(), 0, line -> { })) {
+            server.start();
+            assertThat(get(server.url() + "__trackplan/plan.json")).contains("\"pe123_cta_clicked\"");
+        }
+    }
+
+    @Test
     void bindsToLoopbackOnly(@TempDir Path dir) throws Exception {
         TestSites s = new TestSites(dir).spec("cta.yaml", SPEC)
                 .page("index.md", "---\ntitle: Home\n---\n<a class=\"cta\" data-plan=\"pro\" href=\"/\">Go</a>\n");
