@@ -131,7 +131,9 @@ class BrowserSuiteIT {
             Thread.sleep(100);
             open(page);
             List<WebElement> found = driver.findElements(By.cssSelector(selector));
-            if (found.size() >= count && driver.getCurrentUrl().equals(server.url(page)) || System.nanoTime() > until) {
+            boolean settled = driver.getCurrentUrl().equals(server.url(page))
+                    && "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+            if (settled && found.size() >= count || System.nanoTime() > until) {
                 return found;
             }
         }
@@ -263,8 +265,7 @@ class BrowserSuiteIT {
                 if (!allowed(e, page)) {
                     continue;
                 }
-                open(page);
-                int n = driver.findElements(By.cssSelector(e.trigger().value())).size();
+                int n = settledOn(page, e.trigger().value(), 0).size();
                 for (int i = 0; i < n; i++) {
                     WebElement el = settledOn(page, e.trigger().value(), n).get(i);
                     server.clear();
