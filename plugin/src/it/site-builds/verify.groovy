@@ -11,6 +11,8 @@ assert new File(site, 'tracking-plan/index.html').text.contains('Sign-up clicked
 def json = new groovy.json.JsonSlurper().parse(new File(site, 'tracking-plan.json'))
 assert json.eventDefinitions[0].name == 'signup_clicked'
 assert json.eventDefinitions[0].propertyDefinitions*.name == ['plan', 'price']
+assert !json.eventDefinitions[0].containsKey('fullyQualifiedName')
+assert json.trackplan.fullyQualifiedNames.signup_clicked.startsWith('pe')
 assert new File(site, 'sitemap.xml').text.contains('<loc>https://it.example/about/</loc>')
 assert new File(basedir, 'target/trackplan-reports/TEST-trackplan-verify.xml').text.contains('signup_clicked')
 def log = new File(basedir, 'build.log').text

@@ -7,6 +7,8 @@ import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.Example;
 import dev.trackplan.model.Limits;
+import dev.trackplan.model.MatchingRule;
+import dev.trackplan.model.PrimaryObject;
 import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.PropertyType;
 import dev.trackplan.model.SourceKind;
@@ -32,6 +34,7 @@ import org.jsoup.select.QueryParser;
  * known from the YAML alone is reported here, at the offending key or value.
  */
 public final class PlanChecker {
+    private static final java.util.regex.Pattern OBJECT_PROPERTY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     public void check(List<EventSpec> events, Diagnostics d) {
         Map<String, EventSpec> seen = new HashMap<>();
@@ -59,10 +62,13 @@ public final class PlanChecker {
             d.error(e.descriptionPos(), Rule.DESCRIPTION_LENGTH.code(), "description is " + e.description().length()
                     + " characters, over the limit of " + Limits.DESCRIPTION_MAX);
         }
-        if (e.object() != null && !HubSpotDefaults.OBJECTS.contains(e.object())) {
+        if (e.object() != null && !PrimaryObject.isValid(e.object())) {
             d.error(e.objectPos(), Rule.OBJECT.code(), "object '" + e.object() + "' is not one of contact, company, "
-                    + "deal, ticket" + hintOf(e.object(), HubSpotDefaults.OBJECTS));
+                    + "deal, ticket, nor a custom object written as HubSpot identifies it (its objectTypeId like "
+                    + "'2-1234567', or its name like 'p_cars' or 'p1234567_cars')"
+                    + hintOf(e.object(), HubSpotDefaults.OBJECTS));
         }
+        checkMatching(e, d);
         Trigger t = e.trigger();
         if (t != null) {
             checkTrigger(t, d);
@@ -76,6 +82,34 @@ public final class PlanChecker {
                 d.warning(e.pos(), Rule.NO_EXAMPLES.code(), "event '" + e.name()
                         + "' has no examples; add one so the build proves the values it sends");
             }
+        }
+    }
+
+    private void checkMatching(EventSpec e, Diagnostics d) {
+        MatchingRule m = e.matching();
+        if (m == null) {
+            if (e.trigger() != null && e.object() != null && PrimaryObject.isValid(e.object())
+                    && !PrimaryObject.isContact(e.object())) {
+                d.warning(e.objectPos(), Rule.OBJECT_MATCHING.code(), "event '" + e.name() + "' is attached to '"
+                        + e.object() + "' but is sent from the browser, where HubSpot matches an event to the "
+                        + "visitor's cookie, which identifies a contact: the occurrences attach to no " + e.object()
+                        + " record. Add 'customMatchingId: {primaryObjectRule: {eventPropertyName: <a property of "
+                        + "this event>, targetObjectPropertyName: <the " + e.object() + " property it equals>}}', or "
+                        + "use 'object: contact'");
+            }
+            return;
+        }
+        if (m.eventPropertyName() != null && e.property(m.eventPropertyName()) == null) {
+            d.error(m.eventPropertyPos(), Rule.MATCHING_RULE.code(), "eventPropertyName '" + m.eventPropertyName()
+                    + "' is not a property of event '" + e.name() + "'; name one of its properties, the one whose "
+                    + "value identifies the " + e.object() + " record"
+                    + hintOf(m.eventPropertyName(), e.properties().stream().map(PropertySpec::name)
+                            .collect(java.util.stream.Collectors.toSet())));
+        }
+        if (m.targetObjectPropertyName() != null && !OBJECT_PROPERTY.matcher(m.targetObjectPropertyName()).matches()) {
+            d.error(m.targetObjectPropertyPos(), Rule.MATCHING_RULE.code(), "targetObjectPropertyName '"
+                    + m.targetObjectPropertyName() + "' is not a HubSpot property internal name (a letter, then "
+                    + "letters, digits and '_'); use the internal name shown in the property's settings, e.g. 'domain'");
         }
     }
 

@@ -16,7 +16,9 @@ public enum Rule {
     DUPLICATE_EVENT("TP112", "event name defined twice (in any two files)"),
     LABEL_LENGTH("TP114", "event label empty or longer than 100 characters"),
     DESCRIPTION_LENGTH("TP115", "description longer than 1000 characters"),
-    OBJECT("TP116", "object must be contact, company, deal or ticket"),
+    OBJECT("TP116", "object must be contact, company, deal, ticket or a custom object (2-..., p_..., p<hubId>_...)"),
+    OBJECT_MATCHING("TP117", "warning: a browser event on a non-contact object without a custom matching rule"),
+    MATCHING_RULE("TP118", "customMatchingId names an undeclared event property or an invalid object property"),
     // triggers
     TRIGGER_KIND("TP120", "trigger needs exactly one of click, visit, submit, custom"),
     SELECTOR("TP121", "click/submit selector is not valid CSS"),

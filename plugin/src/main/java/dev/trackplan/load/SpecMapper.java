@@ -6,6 +6,7 @@ import dev.trackplan.diag.SourcePos;
 import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.Example;
+import dev.trackplan.model.MatchingRule;
 import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.PropertyType;
 import dev.trackplan.model.SourceKind;
@@ -26,7 +27,10 @@ import java.util.regex.Pattern;
  */
 final class SpecMapper {
     static final List<String> ROOT_KEYS = List.of("events");
-    static final List<String> EVENT_KEYS = List.of("label", "description", "object", "trigger", "properties", "examples");
+    static final List<String> EVENT_KEYS = List.of("label", "description", "object", "customMatchingId", "trigger",
+            "properties", "examples");
+    static final List<String> MATCHING_KEYS = List.of("primaryObjectRule");
+    static final List<String> RULE_KEYS = List.of("eventPropertyName", "targetObjectPropertyName");
     static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
     static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from");
     static final List<String> EXAMPLE_KEYS = List.of("page", "element", "expect");
@@ -93,6 +97,8 @@ final class SpecMapper {
         }
         YamlNode.Entry description = m.entry("description");
         YamlNode.Entry object = m.entry("object");
+        YamlNode.Entry matchingEntry = m.entry("customMatchingId");
+        MatchingRule matching = matchingEntry == null ? null : matching(matchingEntry);
         YamlNode.Entry trigger = m.entry("trigger");
         Trigger t = null;
         if (trigger == null) {
@@ -134,7 +140,45 @@ final class SpecMapper {
                 description == null ? null : description.value().pos(),
                 object == null ? "contact" : text(object.value(), "object"),
                 object == null ? entry.keyPos() : object.value().pos(),
-                t, properties, examples);
+                matching, t, properties, examples);
+    }
+
+    private MatchingRule matching(YamlNode.Entry entry) {
+        String expected = "a map with 'primaryObjectRule: {eventPropertyName: ..., targetObjectPropertyName: ...}'";
+        YamlNode.Mapping m = mapping(entry.value(), "'customMatchingId'", expected);
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, MATCHING_KEYS, "customMatchingId");
+        YamlNode.Entry rule = m.entry("primaryObjectRule");
+        if (rule == null) {
+            error(entry.keyPos(), Rule.MISSING_KEY, "'customMatchingId' has no 'primaryObjectRule:'; add "
+                    + "eventPropertyName and targetObjectPropertyName under it");
+            return null;
+        }
+        YamlNode.Mapping r = mapping(rule.value(), "'primaryObjectRule'",
+                "a map with eventPropertyName and targetObjectPropertyName");
+        if (r == null) {
+            return null;
+        }
+        boolean unknown = unknownKeys(r, RULE_KEYS, "primaryObjectRule");
+        String[] names = new String[2];
+        SourcePos[] poss = new SourcePos[2];
+        for (int i = 0; i < 2; i++) {
+            YamlNode.Entry e = r.entry(RULE_KEYS.get(i));
+            if (e == null && unknown) {
+                poss[i] = rule.keyPos();
+            } else if (e == null) {
+                error(rule.keyPos(), Rule.MISSING_KEY, "'primaryObjectRule' has no '" + RULE_KEYS.get(i) + ":'; "
+                        + (i == 0 ? "name the event property that carries the matching value"
+                                : "name the property of the object's records it is compared with"));
+                poss[i] = rule.keyPos();
+            } else {
+                names[i] = text(e.value(), RULE_KEYS.get(i));
+                poss[i] = e.value().pos();
+            }
+        }
+        return new MatchingRule(names[0], poss[0], names[1], poss[1], entry.keyPos());
     }
 
     private Trigger trigger(YamlNode.Entry entry) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One custom behavioral event as the spec defines it. Fields the spec got wrong are null (the
- * mapper already reported them); the checker reports rule violations on the rest.
+ * mapper already reported them); the checker reports rule violations on the rest. {@code matching}
+ * is null when the spec declares no custom matching rule.
  */
 public record EventSpec(
         String name,
@@ -16,6 +17,7 @@ public record EventSpec(
         SourcePos descriptionPos,
         String object,
         SourcePos objectPos,
+        MatchingRule matching,
         Trigger trigger,
         List<PropertySpec> properties,
         List<Example> examples) {

@@ -8,6 +8,7 @@ import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.load.SpecLoader;
 import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.HubSpotDefinitionTest;
 import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.TrackingPlan;
 import dev.trackplan.pipeline.BuildResult;
@@ -54,9 +55,13 @@ class TrackingPlanPageTest {
             }
             assertThat(section.select("tbody tr")).hasSize(e.properties().size());
             JsonNode def = json.path("eventDefinitions").get(i++);
+            HubSpotDefinitionTest.assertBody(def, e);
+            assertThat(json.path("trackplan").path("fullyQualifiedNames").path(e.name()).asText())
+                    .isEqualTo(e.fullName("123456"));
             assertThat(def.path("name").asText()).isEqualTo(e.name());
             assertThat(def.path("label").asText()).isEqualTo(e.label());
             assertThat(def.path("primaryObject").asText()).isEqualTo(e.object().toUpperCase());
+            assertThat(def.has("description")).isEqualTo(e.description() != null);
             int j = 0;
             for (PropertySpec p : e.properties()) {
                 Element row = section.select("tbody tr").get(j);
