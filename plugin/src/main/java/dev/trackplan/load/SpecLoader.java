@@ -3,6 +3,8 @@ package dev.trackplan.load;
 import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
+import dev.trackplan.io.FileRules;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.yaml.YamlReader;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Finds the spec files ({@code **}{@code /*.yaml}, {@code *.yml}) under the events folder and maps
@@ -27,7 +28,11 @@ public final class SpecLoader {
 
     public List<EventSpec> load(Path eventsDir, Diagnostics diagnostics) {
         List<EventSpec> all = new ArrayList<>();
-        for (Path file : specFiles(eventsDir)) {
+        ProjectFiles.Listing specs = new ProjectFiles(displayBase).walk(eventsDir, SpecLoader::isSpecName);
+        for (ProjectFiles.Refused r : specs.refused()) {
+            diagnostics.error(SourcePos.of(display(r.file())), FileRules.OUTSIDE_PROJECT, "spec file " + r.reason());
+        }
+        for (Path file : specs.files()) {
             all.addAll(loadFile(file, diagnostics));
         }
         return all;
@@ -57,22 +62,8 @@ public final class SpecLoader {
         return events;
     }
 
-    /** All spec files below {@code dir}, sorted by path so that output never depends on file order. */
-    public static List<Path> specFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".yaml") || n.endsWith(".yml");
-                    })
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static boolean isSpecName(String n) {
+        return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     public String display(Path file) {

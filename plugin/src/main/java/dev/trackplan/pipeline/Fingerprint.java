@@ -1,6 +1,7 @@
 package dev.trackplan.pipeline;
 
 import dev.trackplan.io.Hashing;
+import dev.trackplan.io.ProjectFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A hash of every input of a build (spec files, pages, layouts, assets, template overrides, the
@@ -31,19 +31,22 @@ final class Fingerprint {
     private static String of(TrackplanConfig c, List<Path> dirs) {
         MessageDigest md = Hashing.digest();
         md.update(c.settingsKey().getBytes(StandardCharsets.UTF_8));
+        ProjectFiles project = new ProjectFiles(c.projectDir());
         for (Path dir : dirs) {
             md.update(("\u0000dir:" + dir.toAbsolutePath()).getBytes(StandardCharsets.UTF_8));
-            if (!Files.isDirectory(dir)) {
-                continue;
+            ProjectFiles.Listing listing = project.walk(dir, n -> true);
+            for (ProjectFiles.Refused r : listing.refused()) {
+                // never read: the build refuses it, so the fingerprint only needs to change with it
+                md.update(("\u0000refused:" + r.file() + "\u0000").getBytes(StandardCharsets.UTF_8));
             }
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    md.update(("\u0000" + dir.relativize(f).toString().replace('\\', '/') + "\u0000")
-                            .getBytes(StandardCharsets.UTF_8));
+            for (Path f : listing.files()) {
+                md.update(("\u0000" + dir.relativize(f).toString().replace('\\', '/') + "\u0000")
+                        .getBytes(StandardCharsets.UTF_8));
+                try {
                     md.update(Files.readAllBytes(f));
+                } catch (IOException e) {
+                    md.update(("\u0000unreadable:" + e).getBytes(StandardCharsets.UTF_8));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         md.update(defaultTemplatesStamp());

@@ -4,38 +4,96 @@ import dev.trackplan.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Writes the site into a staging folder and moves it into place, so a failed build leaves the
  * previous site intact. Files from earlier builds that no longer exist go away; files Trackplan
- * did not write itself (listed in no manifest) are carried over.
+ * did not write itself (listed in no manifest) are carried over, links as links and empty folders
+ * as folders. Trackplan only replaces a folder that is its own: one under the build folder
+ * ({@code target/}), an empty or missing one, or one it marked with {@value #MARKER} earlier.
  */
 final class SiteWriter {
+    /** Marks an output folder outside {@code target/} as written by Trackplan, so later builds may replace it. */
+    static final String MARKER = ".trackplan-site";
     private final Path outputDir;
+    private final Path buildDir;
     private final Path manifest;
 
     SiteWriter(Path outputDir, Path workDir) {
-        this.outputDir = outputDir;
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        // the work folder is ${project.build.directory}/trackplan
+        this.buildDir = workDir.toAbsolutePath().normalize().getParent();
         this.manifest = workDir.resolve("manifest.txt");
     }
 
+    /** Why the output folder is not Trackplan's to replace, or null when it is. */
+    String notOwned(Path projectDir) throws IOException {
+        Path project = projectDir.toAbsolutePath().normalize();
+        if (project.startsWith(outputDir) || buildDir.startsWith(outputDir)) {
+            return "<outputDirectory> " + outputDir + " holds the project or its build folder; point it at a folder "
+                    + "of its own, like target/site";
+        }
+        if (outputDir.startsWith(buildDir) || !Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            return "<outputDirectory> " + outputDir + " exists and is not a folder";
+        }
+        if (Files.exists(outputDir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(outputDir)) {
+            if (s.findAny().isEmpty()) {
+                return null;
+            }
+        }
+        return "<outputDirectory> " + outputDir + " is outside " + buildDir + " and holds files Trackplan did not write "
+                + "(its own folders carry a " + MARKER + " file); Trackplan replaces the whole folder, so choose an "
+                + "empty folder or one under target/";
+    }
+
+    /** Special files (FIFOs, sockets, devices) Trackplan could not carry over, or an empty list. */
+    List<Path> uncopyable() throws IOException {
+        if (!Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(outputDir)) {
+            return s.filter(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    return a.isOther();
+                } catch (IOException e) {
+                    return true;
+                }
+            }).sorted().toList();
+        }
+    }
+
     void write(Map<String, byte[]> files) throws IOException {
-        Path parent = outputDir.toAbsolutePath().getParent();
+        Path parent = outputDir.getParent();
         Files.createDirectories(parent);
         Path staging = parent.resolve("." + outputDir.getFileName() + ".trackplan-staging");
         Path previous = parent.resolve("." + outputDir.getFileName() + ".trackplan-previous");
         AtomicFiles.deleteTree(staging);
         AtomicFiles.deleteTree(previous);
-        Set<Path> dirs = new java.util.TreeSet<>();
+        Set<Path> dirs = new TreeSet<>();
         for (String name : files.keySet()) {
-            dirs.add(staging.resolve(name).getParent());
+            Path target = staging.resolve(name).normalize();
+            if (!target.startsWith(staging) || target.equals(staging)) {
+                throw new IllegalStateException("site path outside the site: " + name); // names are checked before
+            }
+            dirs.add(target.getParent());
         }
         for (Path dir : dirs) {
             Files.createDirectories(dir);
@@ -51,8 +109,11 @@ final class SiteWriter {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
+        if (!outputDir.startsWith(buildDir)) {
+            Files.writeString(staging.resolve(MARKER), "This folder is generated by Trackplan: every build replaces it.\n");
+        }
         Set<String> ours = previousManifest();
-        if (Files.exists(outputDir)) {
+        if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
             carryOverForeignFiles(ours, files.keySet(), staging);
             Files.move(outputDir, previous, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -86,16 +147,43 @@ final class SiteWriter {
         return new HashSet<>(List.of(Files.readString(manifest, StandardCharsets.UTF_8).split("\n")));
     }
 
+    /** Copies what the user put into the site folder: files with their modes, links as links, empty folders. */
     private void carryOverForeignFiles(Set<String> ours, Set<String> fresh, Path staging) throws IOException {
+        copyMode(outputDir, staging);
+        Set<String> ourDirs = new HashSet<>();
+        for (String f : ours) {
+            for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
+                ourDirs.add(f.substring(0, i));
+            }
+        }
         try (Stream<Path> s = Files.walk(outputDir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
+            for (Path p : s.filter(p -> !p.equals(outputDir)).toList()) {
                 String rel = outputDir.relativize(p).toString().replace('\\', '/');
-                if (!ours.contains(rel) && !fresh.contains(rel)) {
-                    Path target = staging.resolve(rel);
+                if (ours.contains(rel) || fresh.contains(rel) || rel.equals(MARKER)) {
+                    continue;
+                }
+                Path target = staging.resolve(rel);
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (ourDirs.contains(rel)) {
+                        continue; // Trackplan's own folder: kept only if something is still in it
+                    }
+                    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(target);
+                    }
+                    copyMode(p, target);
+                } else if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(target.getParent());
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                 }
             }
+        }
+    }
+
+    private static void copyMode(Path from, Path to) throws IOException {
+        PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (src != null && dst != null) {
+            dst.setPermissions(src.readAttributes().permissions());
         }
     }
 }

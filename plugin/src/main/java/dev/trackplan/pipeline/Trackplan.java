@@ -5,7 +5,12 @@ import dev.trackplan.bundle.BundleAssembler;
 import dev.trackplan.bundle.BundleSettings;
 import dev.trackplan.check.PlanChecker;
 import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
 import dev.trackplan.io.AtomicFiles;
+import dev.trackplan.io.DisplayPaths;
+import dev.trackplan.io.Failures;
+import dev.trackplan.io.FileRules;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.js.JsEngine;
 import dev.trackplan.load.SpecLoader;
 import dev.trackplan.model.EventSpec;
@@ -45,6 +50,8 @@ public final class Trackplan implements AutoCloseable {
     private Checked cachedChecked;
     private Bundle cachedBundle;
     private TrackingPlan lastValidPlan;
+    /** How long a build waits for another build of the project to finish (shorter in tests). */
+    java.time.Duration lockWait = BuildLock.WAIT;
 
     public Trackplan() {
         this(false);
@@ -64,12 +71,40 @@ public final class Trackplan implements AutoCloseable {
         return new Checked(new TrackingPlan(events), d);
     }
 
+    /**
+     * Builds the site. One build per project at a time (a lock in the work folder); a file that
+     * cannot be read or written is reported as a diagnostic naming it, never as a stack trace.
+     */
     public BuildResult build(TrackplanConfig c) {
+        try (BuildLock lock = BuildLock.acquire(c.workDir(), lockWait)) {
+            return buildLocked(c);
+        } catch (BuildLock.Busy e) {
+            return failure(SourcePos.of(DisplayPaths.of(c.projectDir(), c.workDir().resolve("build.lock"))),
+                    FileRules.BUILD_LOCKED, "another Trackplan build of this project is running (it holds this lock "
+                    + "file; waited " + lockWait.toSeconds() + " s); let it finish or stop it, then build again");
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
+            return failure(SourcePos.of(file == null ? "pom.xml" : DisplayPaths.of(c.projectDir(), Path.of(file))),
+                    FileRules.WRITE_FAILED, "the build could not read or write a file: " + Failures.describe(io)
+                    + " (a full disk, a read-only folder or missing permissions?)");
+        }
+    }
+
+    private static BuildResult failure(SourcePos at, String rule, String message) {
+        return new BuildResult(List.of(dev.trackplan.diag.Diagnostic.error(at, rule, message)), false, List.of());
+    }
+
+    private BuildResult buildLocked(TrackplanConfig c) throws IOException {
         List<String> summary = new ArrayList<>();
         long t0 = System.nanoTime();
         String fingerprint = Fingerprint.of(c);
         Path stamp = c.workDir().resolve("fingerprint.txt");
         SiteWriter writer = new SiteWriter(c.outputDir(), c.workDir());
+        String notOwned = writer.notOwned(c.projectDir());
+        if (notOwned != null) {
+            return failure(SourcePos.of("pom.xml"), FileRules.OUTPUT_NOT_OWNED, notOwned);
+        }
         if (fingerprint.equals(read(stamp)) && writer.intact()) {
             if (keepWarm && lastValidPlan == null) {
                 Checked current = check(c); // an up-to-date start still needs the plan it serves
@@ -104,6 +139,9 @@ public final class Trackplan implements AutoCloseable {
                 summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
             } else {
                 TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
+                if (refuse(tracking, c, d)) {
+                    return new BuildResult(d.sorted(), false, summary);
+                }
                 Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
                 bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
                         new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(), BundleSettings.DEFAULT_CONSENT_COOKIE),
@@ -122,10 +160,11 @@ public final class Trackplan implements AutoCloseable {
             PageLoader pages = new PageLoader(c.projectDir());
             List<Page> pageList = pages.load(c.pagesDir(), d);
             TemplateSource layouts = new TemplateSource("site", c.layoutsDir(), c.projectDir());
+            refuse(layouts, c, d);
             SiteSettings ss = new SiteSettings(c.hubId(), c.region(), c.consent(), c.baseUrl(), c.siteTitle(),
                     c.trackingPlanPage(), c.includeDrafts());
             GeneratedSite site = d.hasErrors() ? null
-                    : new SiteGenerator(layouts, ss).generate(pageList, plan, bundle, c.assetsDir(), d);
+                    : new SiteGenerator(layouts, ss, c.projectDir()).generate(pageList, plan, bundle, c.assetsDir(), d);
             long tSite = System.nanoTime();
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
@@ -140,6 +179,16 @@ public final class Trackplan implements AutoCloseable {
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
             }
+            for (Path special : writer.uncopyable()) {
+                d.error(SourcePos.of(DisplayPaths.of(c.projectDir(), special)), FileRules.OUTPUT_NOT_OWNED,
+                        "is a special file (a FIFO, socket or device) in the output folder, which Trackplan replaces "
+                                + "and cannot copy it into; move it elsewhere");
+            }
+            if (d.hasErrors()) {
+                return new BuildResult(d.sorted(), false, summary);
+            }
+            // no stamp while the site is being swapped: a build killed midway is not "up to date" next time
+            Files.deleteIfExists(stamp);
             writer.write(site.files());
             AtomicFiles.write(stamp, fingerprint + "\n");
             long tEnd = System.nanoTime();
@@ -158,8 +207,6 @@ public final class Trackplan implements AutoCloseable {
                     (tSite - tBundle) / 1_000_000, (tVerify - tSite) / 1_000_000, (tEnd - tVerify) / 1_000_000,
                     (tEnd - t0) / 1_000_000));
             return new BuildResult(d.sorted(), false, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             if (!keepWarm) {
                 js.close();
@@ -187,6 +234,16 @@ public final class Trackplan implements AutoCloseable {
             warmEngine.close();
             warmEngine = null;
         }
+    }
+
+    /** Reports template overrides that are links out of the project; true if there were any. */
+    private static boolean refuse(TemplateSource templates, TrackplanConfig c, Diagnostics d) {
+        List<ProjectFiles.Refused> refused = templates.refusedOverrides();
+        for (ProjectFiles.Refused r : refused) {
+            d.error(SourcePos.of(DisplayPaths.of(c.projectDir(), r.file())), FileRules.OUTSIDE_PROJECT,
+                    "template " + r.reason());
+        }
+        return !refused.isEmpty();
     }
 
     /** The size of {@code bytes} gzipped, as a browser would download the bundle. */

@@ -41,7 +41,12 @@ public final class JsTemplateFactory extends DefaultMustacheFactory {
 
     @Override
     public Reader getReader(String resourceName) {
-        TemplateSource.Template t = source.find(resourceName);
+        TemplateSource.Template t;
+        try {
+            t = source.find(resourceName);
+        } catch (dev.trackplan.io.ProjectFiles.BadNameException e) {
+            throw new MustacheException("template " + e.getMessage());
+        }
         if (t == null) {
             throw new MustacheException("template not found: " + resourceName);
         }

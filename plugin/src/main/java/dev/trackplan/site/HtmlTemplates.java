@@ -21,7 +21,12 @@ final class HtmlTemplates extends DefaultMustacheFactory {
 
     @Override
     public Reader getReader(String resourceName) {
-        TemplateSource.Template t = source.find(resourceName);
+        TemplateSource.Template t;
+        try {
+            t = source.find(resourceName);
+        } catch (dev.trackplan.io.ProjectFiles.BadNameException e) {
+            throw new MustacheException("template " + e.getMessage());
+        }
         if (t == null) {
             throw new MustacheException("template not found: " + resourceName);
         }

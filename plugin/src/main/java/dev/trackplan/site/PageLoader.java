@@ -2,6 +2,8 @@ package dev.trackplan.site;
 
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
+import dev.trackplan.io.FileRules;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.load.Suggest;
 import dev.trackplan.model.Values;
 import dev.trackplan.yaml.YamlNode;
@@ -11,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads the pages folder: Markdown ({@code .md}) and HTML ({@code .html}) files, each with an
@@ -35,25 +38,24 @@ public final class PageLoader {
         if (!Files.isDirectory(pagesDir)) {
             return pages;
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(pagesDir)) {
-            files = s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".md") || n.endsWith(".html");
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        ProjectFiles.Listing listing = new ProjectFiles(displayBase).walk(pagesDir,
+                n -> n.endsWith(".md") || n.endsWith(".html"));
+        for (ProjectFiles.Refused r : listing.refused()) {
+            d.error(SourcePos.of(display(r.file())), FileRules.OUTSIDE_PROJECT, "page " + r.reason());
         }
+        // pages whose URLs differ only in case or accents are one folder on macOS and Windows
         Map<String, Page> byUrl = new HashMap<>();
-        for (Path f : files) {
+        for (Path f : listing.files()) {
             Page p = page(pagesDir, f, d);
             if (p == null) {
                 continue;
             }
-            Page twin = byUrl.putIfAbsent(p.url(), p);
+            String key = Normalizer.normalize(p.url(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            Page twin = byUrl.putIfAbsent(key, p);
             if (twin != null) {
-                d.error(SourcePos.of(p.source()), SiteRules.DUPLICATE_URL, "page has the same URL " + p.url()
-                        + " as " + twin.source() + "; rename one of them");
+                d.error(SourcePos.of(p.source()), SiteRules.DUPLICATE_URL, "page has the URL " + p.url()
+                        + (twin.url().equals(p.url()) ? ", the same as " : ", which differs only in upper/lower "
+                        + "case or accents from " + twin.url() + " of ") + twin.source() + "; rename one of them");
                 continue;
             }
             pages.add(p);
@@ -75,6 +77,11 @@ public final class PageLoader {
             text = text.substring(1);
         }
         String rel = pagesDir.relativize(file).toString().replace('\\', '/');
+        String badName = badPageName(rel);
+        if (badName != null) {
+            d.error(SourcePos.of(shown), SiteRules.PAGE_NAME, "page file name " + badName + "; rename the file");
+            return null;
+        }
         boolean markdown = rel.endsWith(".md");
         Map<String, YamlNode.Entry> fm = Map.of();
         String body = text;
@@ -114,6 +121,11 @@ public final class PageLoader {
         String title = scalar(fm, "title", d);
         String description = scalar(fm, "description", d);
         String layout = scalar(fm, "layout", d);
+        if (layout != null && ProjectFiles.badName(layout + ".html.mustache") != null) {
+            d.error(fm.get("layout").value().pos(), SiteRules.LAYOUT, "layout '" + ProjectFiles.printable(layout)
+                    + "' " + ProjectFiles.badName(layout + ".html.mustache") + " (a layout is a file name in "
+                    + "src/main/site/layouts/, without .html.mustache)");
+        }
         String draftText = scalar(fm, "draft", d);
         String date = scalar(fm, "date", d);
         String weightText = scalar(fm, "weight", d);
@@ -159,6 +171,28 @@ public final class PageLoader {
         }
         return new Page(shown, url, output, title, description, layout == null ? "default" : layout, draft, date,
                 weight, body, markdown, new SourcePos(shown, bodyLine, 1));
+    }
+
+    /**
+     * Why a page's path under pages/ cannot become a URL, or null. Each part of the name becomes a
+     * URL segment and a folder of the site, so {@code ...md} (the folder {@code ..}) would be
+     * written outside the site and {@code x/..md} onto {@code x/}.
+     */
+    static String badPageName(String rel) {
+        String stem = rel.substring(0, rel.lastIndexOf('.'));
+        for (String seg : stem.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || seg.endsWith(".")) {
+                return "'" + rel + "' has a part that is empty or ends with '.' (no URL can be made of it)";
+            }
+        }
+        for (int i = 0; i < stem.length(); i++) {
+            char c = stem.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '?' || c == '#' || c == '%' || c == '\\' || Character.isSurrogate(c)) {
+                return "'" + ProjectFiles.printable(rel) + "' contains '" + ProjectFiles.printable(String.valueOf(c))
+                        + "', which cannot be part of a page URL";
+            }
+        }
+        return null;
     }
 
     private static String defaultTitle(String stem) {

@@ -4,9 +4,12 @@ import com.github.mustachejava.MustacheException;
 import dev.trackplan.bundle.Bundle;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
+import dev.trackplan.io.DisplayPaths;
+import dev.trackplan.io.Failures;
+import dev.trackplan.io.FileRules;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.model.TrackingPlan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -31,16 +31,38 @@ public final class SiteGenerator {
     private final HtmlTemplates templates;
     private final SiteSettings settings;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final ProjectFiles projectFiles;
+    private final Path projectDir;
 
-    public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings) {
+    public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir) {
         this.templates = new HtmlTemplates(layouts);
         this.settings = settings;
+        this.projectFiles = new ProjectFiles(projectDir);
+        this.projectDir = projectDir;
     }
 
     public GeneratedSite generate(List<Page> allPages, TrackingPlan plan, Bundle bundle, Path assetsDir, Diagnostics d) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+        // generated files own their paths first, so a page or asset that collides is the one reported
+        SiteFiles files = new SiteFiles();
+        SourcePos generated = SourcePos.of("(generated)");
+        if (settings.trackingPlan()) {
+            files.claim("tracking-plan/index.html", "the generated tracking plan page /tracking-plan/", generated, d);
+            files.claim("tracking-plan.json", "the generated tracking-plan.json", generated, d);
+        }
+        if (bundle != null) {
+            files.claim(bundle.path(), "the tracking bundle", generated, d);
+        }
+        files.claim("sitemap.xml", "the generated sitemap.xml", generated, d);
+        files.claim("robots.txt", "the generated robots.txt", generated, d);
         List<Page> pages = allPages.stream().filter(p -> settings.includeDrafts() || !p.draft())
+                .sorted(Comparator.comparing(Page::source)).filter(p -> files.claim(p.output(), "page " + p.source()
+                        + " (URL " + p.url() + ")", SourcePos.of(p.source()), d))
                 .sorted(Comparator.comparing(Page::url)).toList();
+        boolean page404 = files.claimed("404.html");
+        if (!page404) {
+            files.claim("404.html", "the generated 404.html (add pages/404.md to write your own)", generated, d);
+        }
+        List<Asset> assets = readAssets(assetsDir, files, d);
         List<Map<String, Object>> nav = nav(pages);
         Map<String, Document> docs = new LinkedHashMap<>();
         List<GeneratedSite.HtmlPage> out = new ArrayList<>();
@@ -73,7 +95,7 @@ public final class SiteGenerator {
             files.put("tracking-plan.json", TrackingPlanJson.of(plan, settings.hubId())
                     .getBytes(StandardCharsets.UTF_8));
         }
-        if (!files.containsKey("404.html")) {
+        if (!page404) {
             Document doc = renderPage("default", "Page not found", null, "/404.html",
                     templates.render("404-content.html.mustache", Map.of("home", "/")), null, nav, bundle,
                     SourcePos.of("404"), d);
@@ -86,14 +108,16 @@ public final class SiteGenerator {
         if (bundle != null) {
             files.put(bundle.path(), bundle.bytes());
         }
-        copyAssets(assetsDir, files);
+        for (Asset a : assets) {
+            files.put(a.path(), a.bytes());
+        }
         files.put("sitemap.xml", Sitemap.xml(settings.baseUrlNoSlash(), out).getBytes(StandardCharsets.UTF_8));
         files.put("robots.txt", Sitemap.robots(settings.baseUrlNoSlash()).getBytes(StandardCharsets.UTF_8));
         // a page that failed to render is reported already; links to it are not broken on top
-        java.util.Set<String> targets = new java.util.HashSet<>(files.keySet());
+        java.util.Set<String> targets = new java.util.HashSet<>(files.contents().keySet());
         pages.forEach(p -> targets.add(p.output()));
         new LinkChecker(targets).check(out, docs, d);
-        return new GeneratedSite(files, out, coverage);
+        return new GeneratedSite(files.contents(), out, coverage);
     }
 
     private record Rendered(Page page, Document doc, String html) {}
@@ -101,7 +125,14 @@ public final class SiteGenerator {
     private Document renderPage(String layout, String title, String description, String url, String content,
             String date, List<Map<String, Object>> nav, Bundle bundle, SourcePos at, Diagnostics d) {
         String layoutName = layout + ".html.mustache";
-        if (!templates.exists(layoutName)) {
+        boolean exists;
+        try {
+            exists = templates.exists(layoutName);
+        } catch (ProjectFiles.BadNameException e) {
+            d.error(at, SiteRules.LAYOUT, "layout " + e.getMessage());
+            return null;
+        }
+        if (!exists) {
             d.error(at, SiteRules.LAYOUT, "layout '" + layout + "' does not exist; add src/main/site/layouts/"
                     + layoutName + " or use layout: default");
             return null;
@@ -159,16 +190,31 @@ public final class SiteGenerator {
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void copyAssets(Path assetsDir, SortedMap<String, byte[]> files) {
-        if (assetsDir == null || !Files.isDirectory(assetsDir)) {
-            return;
+    private record Asset(String path, byte[] bytes) {}
+
+    /** The assets, read only from inside the project, each claiming its path in the site. */
+    private List<Asset> readAssets(Path assetsDir, SiteFiles files, Diagnostics d) {
+        List<Asset> assets = new ArrayList<>();
+        if (assetsDir == null) {
+            return assets;
         }
-        try (Stream<Path> s = Files.walk(assetsDir)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(assetsDir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        ProjectFiles.Listing listing = projectFiles.walk(assetsDir, n -> true);
+        for (ProjectFiles.Refused r : listing.refused()) {
+            d.error(SourcePos.of(DisplayPaths.of(projectDir, r.file())), FileRules.OUTSIDE_PROJECT,
+                    "asset " + r.reason());
+        }
+        for (Path p : listing.files()) {
+            String rel = assetsDir.relativize(p).toString().replace('\\', '/');
+            String shown = DisplayPaths.of(projectDir, p);
+            if (!files.claim(rel, "asset " + shown, SourcePos.of(shown), d)) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                assets.add(new Asset(rel, Files.readAllBytes(p)));
+            } catch (IOException e) {
+                d.error(SourcePos.of(shown), FileRules.OUTSIDE_PROJECT, "asset cannot be read: " + Failures.describe(e));
+            }
         }
+        return assets;
     }
 }

@@ -9,6 +9,8 @@ public final class SiteRules {
     public static final String DUPLICATE_URL = "TP505";
     public static final String TEMPLATE = "TP506";
     public static final String FRONT_MATTER_UNCLOSED = "TP507";
+    public static final String PAGE_NAME = "TP508";
+    public static final String PATH_TAKEN = "TP509";
 
     private SiteRules() {}
 }

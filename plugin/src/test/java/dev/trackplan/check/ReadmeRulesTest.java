@@ -24,7 +24,8 @@ class ReadmeRulesTest {
         for (Rule r : Rule.values()) {
             codes.add(r.code());
         }
-        for (Class<?> c : List.of(YamlRules.class, RenderRules.class, SiteRules.class, VerifyRules.class)) {
+        for (Class<?> c : List.of(YamlRules.class, RenderRules.class, SiteRules.class, VerifyRules.class,
+                dev.trackplan.io.FileRules.class)) {
             for (Field f : c.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     codes.add((String) f.get(null));
