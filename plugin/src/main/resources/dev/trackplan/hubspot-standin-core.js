@@ -3,18 +3,35 @@
 // processed when the loader arrives, after which push is no longer Array.prototype.push;
 // addPrivacyConsentListener fires at once when the choice is known, else when it is made;
 // setHubSpotConsent (a third-party banner's hand-over) decides; revokeCookieConsent forgets.
-// record(queue, command, decided) receives every command; onDecide(decided) hears decisions.
+// Consent is kept per category (analytics, advertisement, functionality). record(queue, command,
+// decided) receives every command and onDecide(decided) hears decisions, where decided is the
+// analytics category: null before any choice, else true or false. A listener gets
+// {allowed, categories}; allowed is true when any category is granted, the reading of HubSpot's
+// backward-compatibility flag under which code that trusts it would send wrongly.
+// decide(true|false) grants or refuses every category, decide({analytics, ...}) each on its own;
+// decide(x, true) tells listeners {allowed} alone, as older HubSpot scripts did.
 this.__trackplanStandIn = function (window, record, onDecide) {
   "use strict";
-  var decided = null, listeners = [];
+  var CATEGORIES = ["analytics", "advertisement", "functionality"];
+  var decided = null, cats = null, legacy = false, listeners = [];
   function tell(cb) {
-    var c = { allowed: decided, categories: { necessary: true, analytics: decided, advertisement: decided, functionality: decided } };
-    try { cb(c); } catch (e) { record("error", ["consent listener threw", String(e)], decided); }
+    var any = false, c = { necessary: true };
+    for (var i = 0; i < CATEGORIES.length; i++) {
+      c[CATEGORIES[i]] = cats[CATEGORIES[i]];
+      any = any || cats[CATEGORIES[i]];
+    }
+    var consent = legacy ? { allowed: decided } : { allowed: any, categories: c };
+    try { cb(consent); } catch (e) { record("error", ["consent listener threw", String(e)], decided); }
   }
-  function decide(allowed) {
-    decided = !!allowed;
+  function decide(choice, legacyListeners) {
+    cats = {};
+    for (var i = 0; i < CATEGORIES.length; i++) {
+      cats[CATEGORIES[i]] = typeof choice === "object" && choice !== null ? choice[CATEGORIES[i]] === true : !!choice;
+    }
+    legacy = !!legacyListeners;
+    decided = cats.analytics;
     if (onDecide) onDecide(decided);
-    for (var i = 0; i < listeners.length; i++) tell(listeners[i]);
+    for (var j = 0; j < listeners.length; j++) tell(listeners[j]);
   }
   function hsp(c) {
     record("hsp", c, decided);
@@ -23,9 +40,10 @@ this.__trackplanStandIn = function (window, record, onDecide) {
       listeners.push(c[1]);
       if (decided !== null) tell(c[1]);
     } else if (c[0] === "setHubSpotConsent") {
-      decide(c[1] && c[1].analytics);
+      decide(c[1] || {});
     } else if (c[0] === "revokeCookieConsent") {
       decided = null;
+      cats = null;
       if (onDecide) onDecide(null);
     }
   }

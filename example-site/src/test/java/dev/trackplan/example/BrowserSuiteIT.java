@@ -100,6 +100,16 @@ class BrowserSuiteIT {
         }
     }
 
+    /** A browser that sends Global Privacy Control (Chromium has no setting for it; the signal is injected). */
+    ChromeDriver gpcBrowser() throws IOException {
+        ChromeDriver d = browser(false);
+        d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: function () { return true; }});"));
+        d.executeCdpCommand("Network.enable", Map.of());
+        d.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Sec-GPC", "1")));
+        return d;
+    }
+
     ChromeDriver browser(boolean doNotTrack) throws IOException {
         profile = Files.createTempDirectory("trackplan-chromium");
         ChromeOptions o = new ChromeOptions();
@@ -145,6 +155,16 @@ class BrowserSuiteIT {
 
     void decline() {
         driver.findElement(By.cssSelector("[data-trackplan-consent=decline]")).click();
+    }
+
+    List<JsonNode> hsp(String method) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode c : server.commands()) {
+            if ("hsp".equals(c.path("queue").asText()) && method.equals(c.path("command").path(0).asText())) {
+                out.add(c.path("command"));
+            }
+        }
+        return out;
     }
 
     List<JsonNode> tracks(Predicate<JsonNode> which) {
@@ -337,7 +357,7 @@ class BrowserSuiteIT {
                 project.resolve("src/main/tracking/templates"), project.resolve("src/main/site/pages"),
                 project.resolve("src/main/site/layouts"), project.resolve("src/main/site/assets"),
                 project.resolve("target/serve-site"), project.resolve("target/serve-work"),
-                project.resolve("target/serve-reports"), HUB, "na1", "banner", true, "", "Acme Analytics", true, false,
+                project.resolve("target/serve-reports"), HUB, "na1", "banner", true, true, "", "Acme Analytics", true, false,
                 true, Duration.ofSeconds(10), "it");
         try (DevServer dev = new DevServer(c, 0, line -> { })) {
             dev.start();
@@ -369,6 +389,75 @@ class BrowserSuiteIT {
         driver.findElement(By.cssSelector("a.plan-cta[data-plan=basic]")).click();
         Thread.sleep(500);
         assertThat(tracks(a -> true)).as("nothing with Do Not Track").isEmpty();
+        assertThat(server.commands()).anyMatch(c -> c.path("command").path(0).asText().equals("doNotTrack"));
+    }
+
+    @Test
+    void analyticsDeclinedButAdvertisementAcceptedSendsNothing() throws Exception {
+        open("/pricing/");
+        assertThat(bannerShown()).isTrue();
+        List<WebElement> boxes = driver.findElements(By.cssSelector("[data-trackplan-banner] [data-trackplan-category]"));
+        assertThat(boxes).extracting(b -> b.getAttribute("data-trackplan-category"))
+                .containsExactly("analytics", "advertisement", "functionality");
+        assertThat(boxes).noneMatch(WebElement::isSelected);
+        driver.findElement(By.cssSelector("[data-trackplan-category=advertisement]")).click();
+        shoot("pricing-banner-categories");
+        driver.findElement(By.cssSelector("[data-trackplan-consent=save]")).click();
+        assertThat(bannerShown()).isFalse();
+        driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]")).click();
+        open("/");
+        driver.findElement(By.cssSelector("[data-track=signup][data-location=hero]")).click();
+        Thread.sleep(500);
+        assertThat(tracks(a -> true)).as("nothing without the analytics category").isEmpty();
+        assertThat(hsp("setHubSpotConsent")).as("handed over on every page view").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(c -> {
+                    assertThat(c.path(1).path("analytics").asBoolean(true)).isFalse();
+                    assertThat(c.path(1).path("advertisement").asBoolean(false)).isTrue();
+                    assertThat(c.path(1).path("functionality").asBoolean(true)).isFalse();
+                });
+    }
+
+    @Test
+    void aWithdrawalStopsSendingAtOnceAndRevokesHubSpotsCookies() throws Exception {
+        open("/pricing/");
+        accept();
+        EventSpec cta = plan.event("pricing_cta_clicked");
+        WebElement pro = driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", pro);
+        pro.click();
+        assertThat(awaitTracks(cta, 1)).hasSize(1);
+        open("/pricing/");
+        WebElement settings = driver.findElement(By.cssSelector("footer [data-trackplan-consent=settings]"));
+        assertThat(settings.getText()).isEqualTo("Cookie settings");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", settings);
+        settings.click();
+        assertThat(bannerShown()).as("Cookie settings reopens the banner").isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-trackplan-category=analytics]")).isSelected())
+                .as("showing the current choice").isTrue();
+        shoot("pricing-cookie-settings");
+        server.clear();
+        decline();
+        Thread.sleep(300);
+        assertThat(hsp("revokeCookieConsent")).as("the withdrawal is handed to HubSpot").hasSize(1);
+        pro = driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", pro);
+        pro.click();
+        open("/pricing/");
+        assertThat(bannerShown()).as("the withdrawal is remembered").isFalse();
+        Thread.sleep(500);
+        assertThat(tracks(a -> true)).as("nothing after the withdrawal, on this page or the next").isEmpty();
+    }
+
+    @Test
+    void globalPrivacyControlSendsNothingAndTellsHubSpot() throws Exception {
+        driver.quit();
+        driver = gpcBrowser();
+        open("/pricing/");
+        assertThat(((JavascriptExecutor) driver).executeScript("return navigator.globalPrivacyControl")).isEqualTo(true);
+        accept();
+        driver.findElement(By.cssSelector("a.plan-cta[data-plan=basic]")).click();
+        Thread.sleep(500);
+        assertThat(tracks(a -> true)).as("nothing with Global Privacy Control").isEmpty();
         assertThat(server.commands()).anyMatch(c -> c.path("command").path(0).asText().equals("doNotTrack"));
     }
 }

@@ -43,6 +43,7 @@ public final class BundleAssembler {
         model.put("hubId", settings.hubId());
         model.put("consent", settings.consent());
         model.put("respectDoNotTrack", String.valueOf(settings.respectDoNotTrack()));
+        model.put("respectGlobalPrivacyControl", String.valueOf(settings.respectGlobalPrivacyControl()));
         model.put("consentCookie", settings.consentCookie());
         JsTemplateFactory factory = new JsTemplateFactory(source);
         StringBuilder out = new StringBuilder();

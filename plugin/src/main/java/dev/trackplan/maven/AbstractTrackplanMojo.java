@@ -32,6 +32,10 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.respectDoNotTrack", defaultValue = "true")
     boolean respectDoNotTrack;
 
+    /** With navigator.globalPrivacyControl true, the same as Do Not Track: push ['doNotTrack'] and send nothing. */
+    @Parameter(property = "trackplan.respectGlobalPrivacyControl", defaultValue = "true")
+    boolean respectGlobalPrivacyControl;
+
     @Parameter(property = "trackplan.eventsDirectory", defaultValue = "${project.basedir}/src/main/tracking/events")
     File eventsDirectory;
 
@@ -103,6 +107,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), templatesDirectory.toPath(),
                 pagesDirectory.toPath(), layoutsDirectory.toPath(), assetsDirectory.toPath(), outputDirectory.toPath(),
                 workDirectory.toPath(), reportsDirectory.toPath(), hubId, region, consent, respectDoNotTrack,
+                respectGlobalPrivacyControl,
                 baseUrl == null ? "" : baseUrl, siteTitle == null ? "Site" : siteTitle, trackingPlanPage, includeDrafts,
                 verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion);
     }

@@ -144,7 +144,8 @@ public final class Trackplan implements AutoCloseable {
                 }
                 Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
                 bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
-                        new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(), BundleSettings.DEFAULT_CONSENT_COOKIE),
+                        new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(),
+                                c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
                         snippets, c.version(), d);
             }
             long tBundle = System.nanoTime();

@@ -18,6 +18,7 @@ public record TrackplanConfig(
         String region,
         String consent,
         boolean respectDoNotTrack,
+        boolean respectGlobalPrivacyControl,
         String baseUrl,
         String siteTitle,
         boolean trackingPlanPage,
@@ -28,7 +29,8 @@ public record TrackplanConfig(
 
     /** The settings that change the output, for the up-to-date fingerprint. */
     String settingsKey() {
-        return String.join("|", hubId, region, consent, String.valueOf(respectDoNotTrack), baseUrl, siteTitle,
+        return String.join("|", hubId, region, consent, String.valueOf(respectDoNotTrack),
+                String.valueOf(respectGlobalPrivacyControl), baseUrl, siteTitle,
                 String.valueOf(trackingPlanPage), String.valueOf(includeDrafts), String.valueOf(verify),
                 String.valueOf(verifyTimeout.toMillis()), version, outputDir.toAbsolutePath().toString());
     }

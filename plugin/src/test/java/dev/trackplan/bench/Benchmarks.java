@@ -109,7 +109,7 @@ public final class Benchmarks {
             var plan = new dev.trackplan.model.TrackingPlan(new dev.trackplan.load.SpecLoader(dir).load(dir, d));
             TemplateSource t = new TemplateSource("tracking", dir.resolve("none"), dir);
             var snippets = new SnippetRenderer(t, js).renderAll(plan.events(), "42", d);
-            Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", "hubspot", true, "c"), snippets, "bench", d);
+            Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", "hubspot", true, true, "c"), snippets, "bench", d);
             if (d.hasErrors()) {
                 throw new IllegalStateException(d.errors().toString());
             }
@@ -285,7 +285,7 @@ public final class Benchmarks {
         return new TrackplanConfig(dir, dir.resolve("src/main/tracking/events"), dir.resolve("src/main/tracking/templates"),
                 dir.resolve("src/main/site/pages"), dir.resolve("src/main/site/layouts"), dir.resolve("src/main/site/assets"),
                 dir.resolve("target/site"), dir.resolve("target/trackplan"), dir.resolve("target/reports"), "42", "na1",
-                "hubspot", true, "https://bench.example", "Bench", true, false, verify, Duration.ofSeconds(30), "bench");
+                "hubspot", true, true, "https://bench.example", "Bench", true, false, verify, Duration.ofSeconds(30), "bench");
     }
 
     /** In this JVM: one warm-up, then RUNS runs; wall, the process's CPU (all threads), peak heap. */

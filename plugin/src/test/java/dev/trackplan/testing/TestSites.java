@@ -47,11 +47,20 @@ public final class TestSites {
     }
 
     public TrackplanConfig config(String consent, int timeoutSeconds) {
+        return config(consent, timeoutSeconds, true);
+    }
+
+    public TrackplanConfig config(String consent, int timeoutSeconds, boolean respectGlobalPrivacyControl) {
+        return config(consent, timeoutSeconds, respectGlobalPrivacyControl, true);
+    }
+
+    public TrackplanConfig config(String consent, int timeoutSeconds, boolean respectGlobalPrivacyControl,
+            boolean verify) {
         return new TrackplanConfig(root, root.resolve("src/main/tracking/events"),
                 root.resolve("src/main/tracking/templates"), root.resolve("src/main/site/pages"),
                 root.resolve("src/main/site/layouts"), root.resolve("src/main/site/assets"),
                 root.resolve("target/site"), root.resolve("target/trackplan"), root.resolve("target/reports"),
-                "123", "na1", consent, true, "https://t.example", "Test site", true, false, true,
+                "123", "na1", consent, true, respectGlobalPrivacyControl, "https://t.example", "Test site", true, false, verify,
                 Duration.ofSeconds(timeoutSeconds), "test");
     }
 
