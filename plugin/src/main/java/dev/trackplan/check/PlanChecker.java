@@ -37,6 +37,13 @@ public final class PlanChecker {
     private static final java.util.regex.Pattern OBJECT_PROPERTY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     public void check(List<EventSpec> events, Diagnostics d) {
+        if (events.size() > Limits.EVENTS_MAX) {
+            List<EventSpec> byName = events.stream().sorted(java.util.Comparator.comparing(EventSpec::name)).toList();
+            EventSpec over = byName.get(Limits.EVENTS_MAX);
+            d.error(over.pos(), Rule.TOO_MANY_EVENTS.code(), "the plan defines " + events.size() + " events; "
+                    + "HubSpot keeps at most " + Limits.EVENTS_MAX + " event definitions per account, so '"
+                    + over.name() + "' and the ones after it (by name) could not be created; retire some events");
+        }
         Map<String, EventSpec> seen = new HashMap<>();
         for (EventSpec e : events) {
             EventSpec first = seen.putIfAbsent(e.name(), e);
@@ -60,7 +67,8 @@ public final class PlanChecker {
         }
         if (e.description() != null && e.description().length() > Limits.DESCRIPTION_MAX) {
             d.error(e.descriptionPos(), Rule.DESCRIPTION_LENGTH.code(), "description is " + e.description().length()
-                    + " characters, over the limit of " + Limits.DESCRIPTION_MAX);
+                    + " characters, over Trackplan's limit of " + Limits.DESCRIPTION_MAX + " (HubSpot sets none; "
+                    + "the description is help text in HubSpot and on the tracking plan page)");
         }
         if (e.object() != null && !PrimaryObject.isValid(e.object())) {
             d.error(e.objectPos(), Rule.OBJECT.code(), "object '" + e.object() + "' is not one of contact, company, "
@@ -146,7 +154,8 @@ public final class PlanChecker {
                             + "JavaScript that calls track({...})");
                 } else if (t.value().length() > Limits.CODE_MAX) {
                     d.error(t.valuePos(), Rule.CUSTOM_CODE.code(), "custom trigger code is " + t.value().length()
-                            + " characters, over the limit of " + Limits.CODE_MAX);
+                            + " characters, over Trackplan's limit of " + Limits.CODE_MAX
+                            + "; move the logic into the site's own scripts");
                 } else if (!t.value().contains("track(")) {
                     d.warning(t.valuePos(), Rule.CUSTOM_CODE.code(), "custom trigger code never calls track(...)");
                 }
@@ -240,7 +249,7 @@ public final class PlanChecker {
             }
             if (o.label().isBlank() || o.label().length() > Limits.OPTION_LABEL_MAX) {
                 d.error(o.pos(), Rule.OPTION_LABEL.code(), "option label of '" + o.value() + "' is "
-                        + (o.label().isBlank() ? "empty" : o.label().length() + " characters, over the limit of "
+                        + (o.label().isBlank() ? "empty" : o.label().length() + " characters, over Trackplan's limit of "
                         + Limits.OPTION_LABEL_MAX));
             }
         }
@@ -288,9 +297,13 @@ public final class PlanChecker {
         String v = s.argument();
         switch (p.type()) {
             case NUMBER -> {
-                if (Values.number(v) == null) {
+                java.math.BigDecimal n = Values.number(v);
+                if (n == null) {
                     d.error(s.pos(), Rule.CONSTANT_NUMBER.code(), "constant '" + v + "' is not a number, but '"
                             + p.name() + "' is declared number");
+                } else if (Double.isInfinite(n.doubleValue())) {
+                    d.error(s.pos(), Rule.CONSTANT_NUMBER.code(), "constant '" + v + "' is beyond the range of a "
+                            + "number in the browser (it would become Infinity and be left out); use a finite number");
                 }
             }
             case DATETIME -> {

@@ -14,6 +14,7 @@ public enum Rule {
     EVENT_NAME("TP110", "event name must match ^[a-z][a-z0-9_]*$"),
     EVENT_NAME_LENGTH("TP111", "event name longer than 50 characters"),
     DUPLICATE_EVENT("TP112", "event name defined twice (in any two files)"),
+    TOO_MANY_EVENTS("TP113", "more than 500 events, HubSpot's limit of event definitions per account"),
     LABEL_LENGTH("TP114", "event label empty or longer than 100 characters"),
     DESCRIPTION_LENGTH("TP115", "description longer than 1000 characters"),
     OBJECT("TP116", "object must be contact, company, deal, ticket or a custom object (2-..., p_..., p<hubId>_...)"),
