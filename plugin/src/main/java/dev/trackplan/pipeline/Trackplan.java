@@ -172,7 +172,8 @@ public final class Trackplan implements AutoCloseable {
             }
             VerifyReport report = null;
             if (c.verify()) {
-                report = new Verifier(js, c.hubId(), ss.banner(), c.respectDoNotTrack(), c.verifyTimeout())
+                report = new Verifier(js, c.hubId(), ss.banner(), c.respectDoNotTrack(),
+                        c.respectGlobalPrivacyControl(), c.verifyTimeout())
                         .verify(plan, site, bundle.content(), d);
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }

@@ -85,6 +85,12 @@ public final class BrowserSession implements AutoCloseable {
         context.eval("js", "__hubspot.decide(" + allowed + ")");
     }
 
+    /** The visitor answers HubSpot's own banner category by category. */
+    public void decide(boolean analytics, boolean advertisement, boolean functionality) {
+        context.eval("js", "__hubspot.decide({analytics: " + analytics + ", advertisement: " + advertisement
+                + ", functionality: " + functionality + "})");
+    }
+
     public void fire(Element target, String type) {
         int id = dom.id(target);
         context.eval("js", "__trackplanFire(" + id + ", '" + type + "')");

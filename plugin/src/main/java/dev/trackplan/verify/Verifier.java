@@ -39,8 +39,10 @@ import org.jsoup.nodes.Element;
  * <li>the real site: every click/submit fired on every matching element of every page the event
  *     may fire on, visits on every matching page; each call valid; a selector or visit glob that
  *     matches nothing is an error;</li>
- * <li>consent: nothing before consent or after a decline; with Do Not Track nothing at all and
- *     {@code ['doNotTrack']} pushed.</li>
+ * <li>consent: nothing before consent, nothing when the visitor grants every category but analytics
+ *     (through Trackplan's banner when it offers the categories), nothing after a withdrawal (and,
+ *     with Trackplan's banner, {@code revokeCookieConsent} pushed); with Do Not Track or Global
+ *     Privacy Control nothing at all and {@code ['doNotTrack']} pushed.</li>
  * </ol>
  */
 public final class Verifier {
@@ -50,14 +52,17 @@ public final class Verifier {
     private final String hubId;
     private final boolean banner;
     private final boolean respectDoNotTrack;
+    private final boolean respectGlobalPrivacyControl;
     private final Duration timeout;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack, Duration timeout) {
+    public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack,
+            boolean respectGlobalPrivacyControl, Duration timeout) {
         this.engine = engine;
         this.hubId = hubId;
         this.banner = banner;
         this.respectDoNotTrack = respectDoNotTrack;
+        this.respectGlobalPrivacyControl = respectGlobalPrivacyControl;
         this.timeout = timeout;
     }
 
@@ -238,7 +243,10 @@ public final class Verifier {
             consentScenario(page, here);
             acceptedScenario(page, here);
             if (respectDoNotTrack) {
-                doNotTrackScenario(page, here);
+                doNotTrackScenario(page, here, false);
+            }
+            if (respectGlobalPrivacyControl) {
+                doNotTrackScenario(page, here, true);
             }
         }
 
@@ -257,7 +265,10 @@ public final class Verifier {
             }
         }
 
-        /** Before consent and after a decline, firing everything sends nothing. */
+        /**
+         * Before consent, and after the visitor granted every category but analytics, firing
+         * everything sends nothing (a gate that trusted consent.allowed would send here).
+         */
         void consentScenario(GeneratedSite.HtmlPage page, List<EventSpec> here) {
             Document doc = Jsoup.parse(page.html());
             try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), false, timeout)) {
@@ -266,9 +277,10 @@ public final class Verifier {
                     s.loadHubSpot();
                     fireAll(s, here);
                     expectNoTrack(s, here, page, "before the visitor consented");
-                    s.decide(false);
+                    declineAnalyticsOnly(s);
                     fireAll(s, here);
-                    expectNoTrack(s, here, page, "after the visitor declined");
+                    expectNoTrack(s, here, page, "after the visitor declined analytics (advertisement and "
+                            + "functionality accepted)");
                 } catch (PolyglotException ex) {
                     runtimeFailure(here, page, s, ex);
                 }
@@ -320,16 +332,65 @@ public final class Verifier {
                     for (EventSpec e : here) {
                         checkConsole(e, e.trigger().valuePos(), s);
                     }
+                    withdraw(s, page, here);
                 } catch (PolyglotException ex) {
                     runtimeFailure(here, page, s, ex);
                 }
             }
         }
 
-        void doNotTrackScenario(GeneratedSite.HtmlPage page, List<EventSpec> here) {
+        /**
+         * The visitor takes consent back: with Trackplan's banner its "Decline all" (which must push
+         * revokeCookieConsent), else HubSpot's banner declines. Nothing may be sent afterwards.
+         */
+        void withdraw(BrowserSession s, GeneratedSite.HtmlPage page, List<EventSpec> here) {
+            int mark = s.recorder().mark();
+            Element decline = banner ? s.page().selectFirst("[data-trackplan-consent=decline]") : null;
+            if (decline != null) {
+                s.fire(decline, "click");
+                boolean revoked = s.recorder().since(mark).stream()
+                        .anyMatch(c -> "hsp".equals(c.queue()) && "revokeCookieConsent".equals(c.method()));
+                if (!revoked && !here.isEmpty()) {
+                    EventSpec e = here.get(0);
+                    fail(e, SourcePos.of(e.file()), VerifyRules.CONSENT, "on " + page.url() + " the visitor withdrew "
+                            + "consent through the banner, but the bundle did not push ['revokeCookieConsent']");
+                }
+            } else {
+                s.decide(false);
+            }
+            int after = s.recorder().mark();
+            fireAll(s, here);
+            for (Recorder.Command c : s.recorder().tracksSince(after)) {
+                EventSpec e = validator.eventOf(c.argument());
+                EventSpec blame = e != null ? e : here.get(0);
+                fail(blame, blame.trigger().valuePos(), VerifyRules.CONSENT, (e != null ? e.name() : "an event")
+                        + " on " + page.url() + ": sent after the visitor withdrew consent (" + c.command() + ")");
+            }
+        }
+
+        /** Grants advertisement and functionality but not analytics: by the banner's boxes when it has them. */
+        void declineAnalyticsOnly(BrowserSession s) {
+            Element save = banner ? s.page().selectFirst("[data-trackplan-consent=save]") : null;
+            boolean boxes = banner && s.page().selectFirst("[data-trackplan-category=analytics]") != null;
+            if (save != null && boxes) {
+                s.eval("(function (b) { for (var i = 0; i < b.length; i++) b[i].checked = "
+                        + "b[i].getAttribute('data-trackplan-category') !== 'analytics'; })"
+                        + "(document.querySelectorAll('[data-trackplan-category]'))");
+                s.fire(save, "click");
+            } else {
+                s.decide(false, true, true);
+            }
+        }
+
+        /** With Do Not Track (or Global Privacy Control) on: ['doNotTrack'] pushed and nothing sent. */
+        void doNotTrackScenario(GeneratedSite.HtmlPage page, List<EventSpec> here, boolean gpc) {
             Document doc = Jsoup.parse(page.html());
-            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), true, timeout)) {
+            String signal = gpc ? "Global Privacy Control" : "Do Not Track";
+            try (BrowserSession s = new BrowserSession(engine, doc, ORIGIN + page.url(), !gpc, timeout)) {
                 try {
+                    if (gpc) {
+                        s.eval("navigator.globalPrivacyControl = true");
+                    }
                     s.runBundle(bundle);
                     s.loadHubSpot();
                     accept(s);
@@ -339,14 +400,14 @@ public final class Verifier {
                             && "doNotTrack".equals(c.method()) && c.command().size() == 1);
                     if (!dnt && !here.isEmpty()) {
                         EventSpec e = here.get(0);
-                        fail(e, SourcePos.of(e.file()), VerifyRules.DO_NOT_TRACK, "with Do Not Track on, the bundle did "
-                                + "not push ['doNotTrack'] on " + page.url());
+                        fail(e, SourcePos.of(e.file()), VerifyRules.DO_NOT_TRACK, "with " + signal + " on, the bundle "
+                                + "did not push ['doNotTrack'] on " + page.url());
                     }
                     for (Recorder.Command c : s.recorder().tracksSince(0)) {
                         EventSpec e = validator.eventOf(c.argument());
                         if (e != null) {
                             fail(e, e.trigger().valuePos(), VerifyRules.DO_NOT_TRACK, e.name() + " on " + page.url()
-                                    + ": sent although the visitor asked not to be tracked (Do Not Track)");
+                                    + ": sent although the visitor asked not to be tracked (" + signal + ")");
                         }
                     }
                 } catch (PolyglotException ex) {
