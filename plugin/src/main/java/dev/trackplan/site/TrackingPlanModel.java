@@ -22,6 +22,12 @@ final class TrackingPlanModel {
             m.put("label", e.label());
             m.put("description", e.description() == null ? "" : e.description());
             m.put("object", e.object());
+            List<Map<String, Object>> matching = new ArrayList<>();
+            if (e.matching() != null) {
+                matching.add(Map.of("eventProperty", e.matching().eventPropertyName(),
+                        "objectProperty", e.matching().targetObjectPropertyName()));
+            }
+            m.put("matching", matching);
             m.put("trigger", describe(e));
             m.put("pageGlobs", String.join(", ", e.trigger().pages().stream().map(g -> g.glob()).toList()));
             List<Map<String, Object>> urls = new ArrayList<>();

@@ -77,6 +77,12 @@ class TrackingPlanPageTest {
                 assertThat(pd.path("options").size()).isEqualTo(p.options().size());
             }
         }
+        Element demo = page.getElementById("event-company_demo_requested");
+        assertThat(demo.selectFirst("p").text()).contains("associated with the company record whose domain equals "
+                + "the event's company_domain");
+        assertThat(json.path("eventDefinitions").findValues("customMatchingId")).singleElement()
+                .hasToString("{\"primaryObjectRule\":{\"eventPropertyName\":\"company_domain\","
+                        + "\"targetObjectPropertyName\":\"domain\"}}");
         Element cta = page.getElementById("event-pricing_cta_clicked");
         assertThat(cta.select("a[href=/pricing/]")).as("fires on /pricing/").hasSize(1);
         assertThat(Files.exists(out.resolve("site/pricing/index.html"))).isTrue();
