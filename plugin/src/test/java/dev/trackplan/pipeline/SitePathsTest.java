@@ -33,7 +33,8 @@ class SitePathsTest {
         TrackplanConfig c = s.config();
         return new TrackplanConfig(c.projectDir(), c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(),
                 c.assetsDir(), c.outputDir(), c.workDir(), c.reportsDir(), c.hubId(), c.region(), c.consent(),
-                c.respectDoNotTrack(), c.baseUrl(), c.siteTitle(), c.trackingPlanPage(), c.includeDrafts(), false,
+                c.respectDoNotTrack(), c.respectGlobalPrivacyControl(), c.baseUrl(), c.siteTitle(), c.trackingPlanPage(),
+                c.includeDrafts(), false,
                 c.verifyTimeout(), c.version());
     }
 
