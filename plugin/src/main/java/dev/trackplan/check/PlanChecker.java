@@ -82,11 +82,14 @@ public final class PlanChecker {
             checkTrigger(t, d);
         }
         checkProperties(e, d);
+        if (e.sentElsewhere()) {
+            checkSentElsewhere(e, d);
+        }
         if (t != null) {
             for (Example x : e.examples()) {
                 checkExample(e, x, d);
             }
-            if (e.examples().isEmpty()) {
+            if (e.examples().isEmpty() && !e.retired()) {
                 d.warning(e.pos(), Rule.NO_EXAMPLES.code(), "event '" + e.name()
                         + "' has no examples; add one so the build proves the values it sends");
             }
@@ -118,6 +121,20 @@ public final class PlanChecker {
             d.error(m.targetObjectPropertyPos(), Rule.MATCHING_RULE.code(), "targetObjectPropertyName '"
                     + m.targetObjectPropertyName() + "' is not a HubSpot property internal name (a letter, then "
                     + "letters, digits and '_'); use the internal name shown in the property's settings, e.g. 'domain'");
+        }
+    }
+
+    /** An event without a trigger is sent by a server or an app: nothing in the browser reads its values. */
+    private void checkSentElsewhere(EventSpec e, Diagnostics d) {
+        for (PropertySpec p : e.properties()) {
+            if (p.from() != null) {
+                d.error(p.fromPos(), Rule.SENT_ELSEWHERE.code(), "event '" + e.name() + "' has no trigger (it is sent "
+                        + "from elsewhere, not by the site), so 'from:' has nothing to read; remove it or add a trigger");
+            }
+        }
+        for (Example x : e.examples()) {
+            d.error(x.pos(), Rule.SENT_ELSEWHERE.code(), "event '" + e.name() + "' has no trigger (it is sent from "
+                    + "elsewhere, not by the site), so its examples cannot run in the browser; remove them or add a trigger");
         }
     }
 
@@ -372,6 +389,11 @@ public final class PlanChecker {
                 d.error(v.pos(), Rule.EXPECT_UNDECLARED.code(), "example expects '" + ex.getKey() + "', which event '"
                         + e.name() + "' does not declare" + dev.trackplan.load.Suggest.hint(ex.getKey(),
                         e.properties().stream().map(PropertySpec::name).toList()));
+                continue;
+            }
+            if (p.retired()) {
+                d.error(v.pos(), Rule.EXPECT_UNDECLARED.code(), "example expects '" + ex.getKey() + "', which is "
+                        + "retired (declared but no longer sent); remove it from the example");
                 continue;
             }
             if (p.type() == null) {

@@ -55,7 +55,17 @@ public enum Rule {
     EXAMPLE_NO_MATCH("TP163", "example element does not match the trigger selector"),
     EXAMPLE_PAGE("TP164", "example page is not a site path (/...)"),
     NO_EXAMPLES("TP170", "warning: event has no examples, only the real pages verify it"),
-    YAML_11_SCALAR("TP171", "warning: unquoted yes/no/on/off or leading-zero number, read as written");
+    YAML_11_SCALAR("TP171", "warning: unquoted yes/no/on/off or leading-zero number, read as written"),
+    // publishing: the lock file (what has been published) and the HubSpot account
+    LOCK_FILE("TP180", "the lock file is not valid (edit it only through trackplan:apply or trackplan:lock)"),
+    PUBLISHED_EVENT_MISSING("TP181", "a published event was removed or renamed"),
+    PUBLISHED_OBJECT_CHANGED("TP182", "a published event's object changed"),
+    PUBLISHED_PROPERTY_MISSING("TP183", "a published property was removed or renamed"),
+    PUBLISHED_TYPE_CHANGED("TP184", "a published property's type changed"),
+    RETIRED_REUSED("TP185", "a retired event or property is in use again"),
+    DEFINITION_LIMIT("TP186", "more than 500 event definitions (plan and retired ones together)"),
+    SENT_ELSEWHERE("TP187", "an event without trigger has examples or 'from:' (nothing in the browser sends it)"),
+    ACCOUNT_CONFLICT("TP188", "the HubSpot account has a definition the plan cannot be applied to");
 
     private final String code;
     private final String summary;

@@ -28,11 +28,11 @@ import java.util.regex.Pattern;
 final class SpecMapper {
     static final List<String> ROOT_KEYS = List.of("events");
     static final List<String> EVENT_KEYS = List.of("label", "description", "object", "customMatchingId", "trigger",
-            "properties", "examples");
+            "properties", "examples", "retired");
     static final List<String> MATCHING_KEYS = List.of("primaryObjectRule");
     static final List<String> RULE_KEYS = List.of("eventPropertyName", "targetObjectPropertyName");
     static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
-    static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from");
+    static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from", "retired");
     static final List<String> EXAMPLE_KEYS = List.of("page", "element", "expect");
     private static final Pattern YAML11_BOOL = Pattern.compile("(?i)y|n|yes|no|on|off");
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
@@ -100,13 +100,10 @@ final class SpecMapper {
         YamlNode.Entry matchingEntry = m.entry("customMatchingId");
         MatchingRule matching = matchingEntry == null ? null : matching(matchingEntry);
         YamlNode.Entry trigger = m.entry("trigger");
-        Trigger t = null;
-        if (trigger == null) {
-            error(entry.keyPos(), Rule.MISSING_KEY, "event '" + entry.key() + "' has no 'trigger:'; add one of "
-                    + "click, visit, submit or custom");
-        } else {
-            t = trigger(trigger);
-        }
+        // no 'trigger:' at all: the event is sent from elsewhere (a server, an app), never bundled
+        Trigger t = trigger == null ? null : trigger(trigger);
+        YamlNode.Entry retired = m.entry("retired");
+        boolean isRetired = retired != null && flag(retired.value(), "retired");
         List<PropertySpec> properties = new ArrayList<>();
         YamlNode.Entry props = m.entry("properties");
         if (props != null && !isNull(props.value())) {
@@ -140,7 +137,8 @@ final class SpecMapper {
                 description == null ? null : description.value().pos(),
                 object == null ? "contact" : text(object.value(), "object"),
                 object == null ? entry.keyPos() : object.value().pos(),
-                matching, t, properties, examples);
+                matching, t, properties, examples, isRetired, retired == null ? null : retired.value().pos(),
+                trigger == null);
     }
 
     private MatchingRule matching(YamlNode.Entry entry) {
@@ -233,7 +231,7 @@ final class SpecMapper {
         if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
             // shorthand: "price: number"
             return new PropertySpec(entry.key(), entry.keyPos(), PropertyType.byId(s.text()), s.pos(),
-                    null, null, null, List.of(), null, null, null);
+                    null, null, null, List.of(), null, null, null, false, null);
         }
         YamlNode.Mapping m = mapping(v, "property '" + entry.key() + "'", "a map with type, label, options and from");
         if (m == null) {
@@ -278,6 +276,7 @@ final class SpecMapper {
                 shape(opts.value(), "'options'", "a map from option value to label");
             }
         }
+        YamlNode.Entry retired = m.entry("retired");
         ValueSource from = null;
         YamlNode.Entry fromEntry = m.entry("from");
         if (fromEntry != null) {
@@ -286,7 +285,8 @@ final class SpecMapper {
         return new PropertySpec(entry.key(), entry.keyPos(), pt, typePos,
                 label == null ? null : text(label.value(), "label"), label == null ? null : label.value().pos(),
                 description == null ? null : text(description.value(), "description"),
-                options, opts == null ? null : opts.keyPos(), from, fromEntry == null ? null : fromEntry.keyPos());
+                options, opts == null ? null : opts.keyPos(), from, fromEntry == null ? null : fromEntry.keyPos(),
+                retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos());
     }
 
     private ValueSource source(YamlNode node) {
@@ -391,6 +391,16 @@ final class SpecMapper {
         }
         shape(node, "'" + what + "'", "a single value");
         return null;
+    }
+
+    /** A true/false key such as {@code retired: true}. */
+    private boolean flag(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.BOOLEAN
+                && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false"))) {
+            return s.text().equalsIgnoreCase("true");
+        }
+        shape(node, "'" + what + "'", "true or false");
+        return false;
     }
 
     private void shape(YamlNode node, String what, String expected) {

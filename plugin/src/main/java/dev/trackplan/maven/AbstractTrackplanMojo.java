@@ -39,6 +39,13 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.eventsDirectory", defaultValue = "${project.basedir}/src/main/tracking/events")
     File eventsDirectory;
 
+    /**
+     * What has been published to HubSpot (written by apply, import and lock; commit it with the specs).
+     * check and build fail when the specs break a published name, object or type.
+     */
+    @Parameter(property = "trackplan.lockFile", defaultValue = "${project.basedir}/src/main/tracking/trackplan.lock.json")
+    File lockFile;
+
     @Parameter(property = "trackplan.templatesDirectory", defaultValue = "${project.basedir}/src/main/tracking/templates")
     File templatesDirectory;
 
@@ -104,7 +111,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         if (verifyTimeout < 1 || verifyTimeout > 600) {
             throw new MojoFailureException("<verifyTimeout> must be between 1 and 600 seconds (found " + verifyTimeout + ")");
         }
-        return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), templatesDirectory.toPath(),
+        return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), lockFile.toPath(), templatesDirectory.toPath(),
                 pagesDirectory.toPath(), layoutsDirectory.toPath(), assetsDirectory.toPath(), outputDirectory.toPath(),
                 workDirectory.toPath(), reportsDirectory.toPath(), hubId, region, consent, respectDoNotTrack,
                 respectGlobalPrivacyControl,

@@ -18,5 +18,9 @@ public class CheckMojo extends AbstractTrackplanMojo {
         Trackplan.Checked checked = new Trackplan().check(config());
         report(checked.diagnostics().sorted());
         getLog().info("Trackplan: " + checked.plan().events().size() + " events checked, no errors");
+        String notBundled = Trackplan.notBundled(checked.plan());
+        if (!notBundled.isEmpty()) {
+            getLog().info("Trackplan: " + notBundled);
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One property of an event. {@code type} is null when the spec gave an unknown type (already
- * reported); {@code from} is null when the spec has no {@code from:}.
+ * reported); {@code from} is null when the spec has no {@code from:}. A {@code retired} property
+ * was published once: it stays declared (its name and type are locked) but is no longer sent.
  */
 public record PropertySpec(
         String name,
@@ -18,7 +19,9 @@ public record PropertySpec(
         List<EnumOption> options,
         SourcePos optionsPos,
         ValueSource from,
-        SourcePos fromPos) {
+        SourcePos fromPos,
+        boolean retired,
+        SourcePos retiredPos) {
 
     public PropertySpec {
         options = List.copyOf(options);

@@ -49,6 +49,15 @@ final class Fingerprint {
                 }
             }
         }
+        try {
+            // the lock decides the publishing rules and the states on the tracking-plan page
+            md.update(("\u0000lock\u0000").getBytes(StandardCharsets.UTF_8));
+            if (Files.isRegularFile(c.lockFile())) {
+                md.update(Files.readAllBytes(c.lockFile()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         md.update(defaultTemplatesStamp());
         return HexFormat.of().formatHex(md.digest());
     }

@@ -14,7 +14,11 @@ import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.js.JsEngine;
 import dev.trackplan.load.SpecLoader;
 import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.PublishState;
 import dev.trackplan.model.TrackingPlan;
+import dev.trackplan.publish.Lock;
+import dev.trackplan.publish.LockFile;
+import dev.trackplan.publish.LockRules;
 import dev.trackplan.render.SnippetRenderer;
 import dev.trackplan.render.TemplateSource;
 import dev.trackplan.site.GeneratedSite;
@@ -35,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 
@@ -62,13 +67,24 @@ public final class Trackplan implements AutoCloseable {
     }
 
     /** The plan of a site with the problems found loading and checking it. */
-    public record Checked(TrackingPlan plan, Diagnostics diagnostics) {}
+    public record Checked(TrackingPlan plan, Lock lock, Diagnostics diagnostics) {}
 
     public Checked check(TrackplanConfig c) {
         Diagnostics d = new Diagnostics();
         List<EventSpec> events = new SpecLoader(c.projectDir()).load(c.eventsDir(), d);
         new PlanChecker().check(events, d);
-        return new Checked(new TrackingPlan(events), d);
+        String lockShown = DisplayPaths.of(c.projectDir(), c.lockFile());
+        String outside = new ProjectFiles(c.projectDir()).outside(c.lockFile());
+        Lock lock = Lock.EMPTY;
+        if (outside != null && Files.exists(c.lockFile())) {
+            d.error(SourcePos.of(lockShown), FileRules.OUTSIDE_PROJECT, "the lock file " + outside);
+        } else {
+            lock = LockFile.read(c.lockFile(), lockShown, d);
+        }
+        LockRules.check(events, lock, lockShown, d);
+        Map<String, PublishState> states = new TreeMap<>();
+        lock.events().values().forEach(l -> states.put(l.name(), l.retired() ? PublishState.RETIRED : PublishState.PUBLISHED));
+        return new Checked(new TrackingPlan(events, states), lock, d);
     }
 
     /**
@@ -142,7 +158,8 @@ public final class Trackplan implements AutoCloseable {
                 if (refuse(tracking, c, d)) {
                     return new BuildResult(d.sorted(), false, summary);
                 }
-                Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.events(), c.hubId(), d);
+                Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
+                        c.hubId(), d);
                 bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
                         new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(),
                                 c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
@@ -174,7 +191,7 @@ public final class Trackplan implements AutoCloseable {
             if (c.verify()) {
                 report = new Verifier(js, c.hubId(), ss.banner(), c.respectDoNotTrack(),
                         c.respectGlobalPrivacyControl(), c.verifyTimeout())
-                        .verify(plan, site, bundle.content(), d);
+                        .verify(plan.bundled(), site, bundle.content(), d);
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();
@@ -199,7 +216,7 @@ public final class Trackplan implements AutoCloseable {
                     gzipSize(bundle.bytes())));
             if (report != null) {
                 summary.add(String.format(Locale.ROOT, "Verified %d events in %d scenarios under GraalJS in %d ms",
-                        plan.events().size(), report.scenarios(), report.millis()));
+                        plan.bundled().events().size(), report.scenarios(), report.millis()));
             } else {
                 summary.add("Verification skipped (trackplan.verify=false)");
             }
@@ -246,6 +263,21 @@ public final class Trackplan implements AutoCloseable {
                     "template " + r.reason());
         }
         return !refused.isEmpty();
+    }
+
+    /** Which events the bundle leaves out and why ("" when it carries them all), for the log. */
+    public static String notBundled(TrackingPlan plan) {
+        List<String> elsewhere = plan.events().stream().filter(e -> e.sentElsewhere() && !e.retired())
+                .map(EventSpec::name).toList();
+        List<String> retired = plan.events().stream().filter(EventSpec::retired).map(EventSpec::name).toList();
+        List<String> parts = new ArrayList<>();
+        if (!elsewhere.isEmpty()) {
+            parts.add("sent from elsewhere (no trigger): " + String.join(", ", elsewhere));
+        }
+        if (!retired.isEmpty()) {
+            parts.add("retired: " + String.join(", ", retired));
+        }
+        return parts.isEmpty() ? "" : "Not bundled, " + String.join("; ", parts);
     }
 
     /** The size of {@code bytes} gzipped, as a browser would download the bundle. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 public record TrackplanConfig(
         Path projectDir,
         Path eventsDir,
+        Path lockFile,
         Path trackingTemplatesDir,
         Path pagesDir,
         Path layoutsDir,
@@ -33,5 +34,19 @@ public record TrackplanConfig(
                 String.valueOf(respectGlobalPrivacyControl), baseUrl, siteTitle,
                 String.valueOf(trackingPlanPage), String.valueOf(includeDrafts), String.valueOf(verify),
                 String.valueOf(verifyTimeout.toMillis()), version, outputDir.toAbsolutePath().toString());
+    }
+
+    /** The same configuration with the verification on or off (tests about files turn it off). */
+    public TrackplanConfig withVerify(boolean on) {
+        return new TrackplanConfig(projectDir, eventsDir, lockFile, trackingTemplatesDir, pagesDir, layoutsDir, assetsDir,
+                outputDir, workDir, reportsDir, hubId, region, consent, respectDoNotTrack, respectGlobalPrivacyControl, baseUrl, siteTitle,
+                trackingPlanPage, includeDrafts, on, verifyTimeout, version);
+    }
+
+    /** The same configuration writing the site to {@code dir}. */
+    public TrackplanConfig withOutputDir(Path dir) {
+        return new TrackplanConfig(projectDir, eventsDir, lockFile, trackingTemplatesDir, pagesDir, layoutsDir, assetsDir,
+                dir, workDir, reportsDir, hubId, region, consent, respectDoNotTrack, respectGlobalPrivacyControl, baseUrl, siteTitle,
+                trackingPlanPage, includeDrafts, verify, verifyTimeout, version);
     }
 }

@@ -29,7 +29,7 @@ final class InspectorPlan {
                         "options", p.options().stream().map(EnumOption::value).toList()));
             }
             events.put(e.fullName(hubId), Map.of("name", e.name(), "label", e.label() == null ? e.name() : e.label(),
-                    "properties", props));
+                    "properties", props, "state", plan.state(e).label()));
         }
         try {
             return JSON.writeValueAsString(Map.of("hubId", hubId, "maxProperties", Limits.PROPERTIES_MAX, "events", events));

@@ -80,7 +80,7 @@ public final class SiteGenerator {
                 out.add(new GeneratedSite.HtmlPage(r.page().url(), r.page().output(), r.html(), r.page().source()));
             }
         }
-        Map<String, List<String>> coverage = PlanCoverage.of(plan, docs);
+        Map<String, List<String>> coverage = PlanCoverage.of(plan.bundled(), docs);
         if (settings.trackingPlan()) {
             String content = templates.render("tracking-plan-content.html.mustache",
                     TrackingPlanModel.of(plan, settings.hubId(), coverage));

@@ -28,8 +28,14 @@ final class TrackingPlanModel {
                         "objectProperty", e.matching().targetObjectPropertyName()));
             }
             m.put("matching", matching);
+            m.put("state", plan.state(e).label());
+            m.put("stateClass", "state-" + plan.state(e).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            m.put("bundled", e.bundled());
+            m.put("notBundledWhy", e.retired() ? "retired: kept in the plan so its name is never reused, never sent"
+                    : "sent from elsewhere (a server or an app), not by this site's bundle");
             m.put("trigger", describe(e));
-            m.put("pageGlobs", String.join(", ", e.trigger().pages().stream().map(g -> g.glob()).toList()));
+            m.put("pageGlobs", e.trigger() == null ? ""
+                    : String.join(", ", e.trigger().pages().stream().map(g -> g.glob()).toList()));
             List<Map<String, Object>> urls = new ArrayList<>();
             for (String u : coverage.getOrDefault(e.name(), List.of())) {
                 urls.add(Map.of("url", u));
@@ -42,8 +48,9 @@ final class TrackingPlanModel {
                 pm.put("name", p.name());
                 pm.put("label", p.displayLabel());
                 pm.put("type", p.type().id());
-                pm.put("source", p.from() == null ? (e.trigger().kind().id().equals("submit")
-                        ? "form field '" + p.name() + "'" : "the custom code") : p.from().describe());
+                pm.put("source", p.retired() ? "retired, no longer sent" : p.from() != null ? p.from().describe()
+                        : e.trigger() == null ? "the sender (server or app)"
+                        : e.trigger().kind().id().equals("submit") ? "form field '" + p.name() + "'" : "the custom code");
                 pm.put("limit", p.maxLength() + " characters");
                 List<Map<String, Object>> opts = new ArrayList<>();
                 for (EnumOption o : p.options()) {
@@ -59,11 +66,15 @@ final class TrackingPlanModel {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("events", events);
-        model.put("count", String.valueOf(events.size()));
+        model.put("count", String.valueOf(plan.events().stream().filter(EventSpec::bundled).count()));
+        model.put("listed", String.valueOf(events.size()));
         return model;
     }
 
     static String describe(EventSpec e) {
+        if (e.trigger() == null) {
+            return "none";
+        }
         return switch (e.trigger().kind()) {
             case CLICK -> "click on " + e.trigger().value();
             case SUBMIT -> "submit of form " + e.trigger().value();

@@ -58,6 +58,8 @@
       li.appendChild(el("strong", {}, r.label));
       li.appendChild(el("code", {}, " " + r.name));
       if (r.page) li.appendChild(el("div", { "class": "tp-page" }, "on " + r.page));
+      if (r.state) li.appendChild(el("div", { "class": "tp-state" }, r.state === "not yet published"
+        ? "not yet published: HubSpot drops it until mvn trackplan:apply" : r.state));
       li.appendChild(el("pre", {}, JSON.stringify(r.properties, null, 1)));
       for (var j = 0; j < r.problems.length; j++) li.appendChild(el("div", { "class": "tp-problem" }, "\u26a0 " + r.problems[j]));
       list.appendChild(li);
@@ -71,7 +73,7 @@
       if (queue === "hsq" && cmd && cmd[0] === "trackCustomBehavioralEvent") {
         var call = cmd[1] || {}, def = plan.events[call.name];
         rows.push({ name: call.name, label: def ? def.label : "(not in the plan)", properties: call.properties || {},
-          problems: problemsOf(call, decided), page: location.pathname });
+          problems: problemsOf(call, decided), page: location.pathname, state: def ? def.state : "" });
         render();
       } else if (queue === "hsq" && cmd && cmd[0] === "doNotTrack") {
         rows.push({ name: "doNotTrack", label: "Do Not Track: nothing will be sent", properties: {}, problems: [] });

@@ -282,7 +282,7 @@ public final class Benchmarks {
     // measurement machinery
 
     TrackplanConfig config(Path dir, boolean verify) {
-        return new TrackplanConfig(dir, dir.resolve("src/main/tracking/events"), dir.resolve("src/main/tracking/templates"),
+        return new TrackplanConfig(dir, dir.resolve("src/main/tracking/events"), dir.resolve("src/main/tracking/trackplan.lock.json"), dir.resolve("src/main/tracking/templates"),
                 dir.resolve("src/main/site/pages"), dir.resolve("src/main/site/layouts"), dir.resolve("src/main/site/assets"),
                 dir.resolve("target/site"), dir.resolve("target/trackplan"), dir.resolve("target/reports"), "42", "na1",
                 "hubspot", true, true, "https://bench.example", "Bench", true, false, verify, Duration.ofSeconds(30), "bench");

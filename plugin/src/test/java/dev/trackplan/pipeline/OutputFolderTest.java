@@ -18,11 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFolderTest {
 
     static TrackplanConfig withOutput(TrackplanConfig c, Path out) {
-        return new TrackplanConfig(c.projectDir(), c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(),
-                c.assetsDir(), out, c.workDir(), c.reportsDir(), c.hubId(), c.region(), c.consent(),
-                c.respectDoNotTrack(), c.respectGlobalPrivacyControl(), c.baseUrl(), c.siteTitle(), c.trackingPlanPage(),
-                c.includeDrafts(), c.verify(),
-                c.verifyTimeout(), c.version());
+        return c.withOutputDir(out);
     }
 
     static void mkfifo(Path p) throws IOException, InterruptedException {

@@ -29,7 +29,7 @@ class TrackingPlanPageTest {
 
     @Test
     void publishedPlanMatchesTheSpecs(@TempDir Path out) throws Exception {
-        TrackplanConfig c = new TrackplanConfig(EXAMPLE, EXAMPLE.resolve("src/main/tracking/events"),
+        TrackplanConfig c = new TrackplanConfig(EXAMPLE, EXAMPLE.resolve("src/main/tracking/events"), EXAMPLE.resolve("src/main/tracking/trackplan.lock.json"),
                 EXAMPLE.resolve("src/main/tracking/templates"), EXAMPLE.resolve("src/main/site/pages"),
                 EXAMPLE.resolve("src/main/site/layouts"), EXAMPLE.resolve("src/main/site/assets"), out.resolve("site"),
                 out.resolve("work"), out.resolve("reports"), "123456", "na1", "banner", true, true, "https://x.example",

@@ -56,7 +56,7 @@ public final class TestSites {
 
     public TrackplanConfig config(String consent, int timeoutSeconds, boolean respectGlobalPrivacyControl,
             boolean verify) {
-        return new TrackplanConfig(root, root.resolve("src/main/tracking/events"),
+        return new TrackplanConfig(root, root.resolve("src/main/tracking/events"), root.resolve("src/main/tracking/trackplan.lock.json"),
                 root.resolve("src/main/tracking/templates"), root.resolve("src/main/site/pages"),
                 root.resolve("src/main/site/layouts"), root.resolve("src/main/site/assets"),
                 root.resolve("target/site"), root.resolve("target/trackplan"), root.resolve("target/reports"),
