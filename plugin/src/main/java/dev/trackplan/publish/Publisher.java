@@ -92,7 +92,7 @@ public final class Publisher {
         List<Change> todo = diff.applicable();
         for (Change c : todo) {
             try {
-                execute(c, byName, published, conflicts);
+                execute(c, published, conflicts);
                 done++;
             } catch (HubSpotException e) {
                 failure = e.getMessage() + ". " + done + " of " + todo.size() + " changes were made and are in the "
@@ -110,61 +110,69 @@ public final class Publisher {
         return new Result(diff, conflicts, failure, written);
     }
 
-    private void execute(Change c, Map<String, EventSpec> plan, Map<String, Set<String>> published,
-            List<Diagnostic> conflicts) throws HubSpotException {
+    private void execute(Change c, Map<String, Set<String>> published, List<Diagnostic> conflicts)
+            throws HubSpotException {
         if (c instanceof PlanDiff.CreateEvent ce) {
-                try {
-                    client.createDefinition(HubSpotDefinition.requestBody(ce.spec()));
-                } catch (HubSpotException e) {
-                    if (e.status() != 409) {
-                        throw e;
-                    }
-                    // created by an earlier attempt whose answer was lost, or a deleted name
-                    if (!existsAsPlanned(ce.event(), ce.definition())) {
-                        conflicts.add(Diagnostic.error(ce.spec().pos(), Rule.ACCOUNT_CONFLICT.code(), "HubSpot refused "
-                                + "to create event '" + ce.event() + "': the name belonged to a definition that was "
-                                + "deleted, and a deleted name can never be used again; mark it 'retired: true' and "
-                                + "add a new event with another name"));
-                        return;
-                    }
-                }
-                published.put(ce.event(), new TreeSet<>(ce.definition().properties().keySet()));
-                log.accept("created event " + ce.event());
+            createEvent(ce, published, conflicts);
         } else if (c instanceof PlanDiff.UpdateEvent ue) {
-                ObjectNode body = JsonNodeFactory.instance.objectNode();
-                if (ue.label() != null) {
-                    body.put("label", ue.label());
-                }
-                if (ue.description() != null) {
-                    body.put("description", ue.description());
-                }
-                client.updateDefinition(ue.event(), body);
-                log.accept("updated event " + ue.event() + ": " + ue.what());
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            if (ue.label() != null) {
+                body.put("label", ue.label());
+            }
+            if (ue.description() != null) {
+                body.put("description", ue.description());
+            }
+            client.updateDefinition(ue.event(), body);
+            log.accept("updated event " + ue.event() + ": " + ue.what());
         } else if (c instanceof PlanDiff.CreateProperty cp) {
-                try {
-                    client.createProperty(cp.event(), HubSpotDefinition.property(cp.spec()));
-                } catch (HubSpotException e) {
-                    if (e.status() != 409) {
-                        throw e;
-                    }
-                    Definition now = Definition.fromAccount(client.getDefinition(cp.event()));
-                    PropertyDefinition there = now.properties().get(cp.property().name());
-                    if (there == null || !cp.property().type().equals(there.type())) {
-                        EventSpec e2 = plan.get(cp.event());
-                        PropertySpec p = e2.property(cp.property().name());
-                        conflicts.add(Diagnostic.error(p.pos(), Rule.ACCOUNT_CONFLICT.code(), "HubSpot refused to create "
-                                + "property '" + p.name() + "' of event '" + cp.event() + "' (409)" + (there == null
-                                ? ": the name belonged to a deleted property" : ": it exists as " + there.type())
-                                + "; give the property another name"));
-                        return;
-                    }
-                }
-                published.computeIfAbsent(cp.event(), k -> new TreeSet<>()).add(cp.property().name());
-                log.accept("created property " + cp.event() + "." + cp.property().name());
+            createProperty(cp, published, conflicts);
         } else if (c instanceof PlanDiff.UpdateProperty up) {
-                client.updateProperty(up.event(), up.property().name(), Definition.patchBody(up.property()));
-                log.accept("updated property " + up.event() + "." + up.property().name() + ": " + up.what());
+            client.updateProperty(up.event(), up.property().name(), Definition.patchBody(up.property()));
+            log.accept("updated property " + up.event() + "." + up.property().name() + ": " + up.what());
         }
+    }
+
+    private void createEvent(PlanDiff.CreateEvent ce, Map<String, Set<String>> published, List<Diagnostic> conflicts)
+            throws HubSpotException {
+        try {
+            client.createDefinition(HubSpotDefinition.requestBody(ce.spec()));
+        } catch (HubSpotException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // 409: created by an earlier attempt whose answer was lost, or the name of a deleted definition
+            if (!existsAsPlanned(ce.event(), ce.definition())) {
+                conflicts.add(Diagnostic.error(ce.spec().pos(), Rule.ACCOUNT_CONFLICT.code(), "HubSpot refused to "
+                        + "create event '" + ce.event() + "': the name belonged to a definition that was deleted, and "
+                        + "a deleted name can never be used again; mark it 'retired: true' and add a new event with "
+                        + "another name"));
+                return;
+            }
+        }
+        published.put(ce.event(), new TreeSet<>(ce.definition().properties().keySet()));
+        log.accept("created event " + ce.event());
+    }
+
+    private void createProperty(PlanDiff.CreateProperty cp, Map<String, Set<String>> published,
+            List<Diagnostic> conflicts) throws HubSpotException {
+        try {
+            client.createProperty(cp.event(), HubSpotDefinition.property(cp.spec()));
+        } catch (HubSpotException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            Definition now = Definition.fromAccount(client.getDefinition(cp.event()));
+            PropertyDefinition there = now.properties().get(cp.property().name());
+            if (there == null || !cp.property().type().equals(there.type())) {
+                conflicts.add(Diagnostic.error(cp.spec().pos(), Rule.ACCOUNT_CONFLICT.code(), "HubSpot refused to "
+                        + "create property '" + cp.spec().name() + "' of event '" + cp.event() + "' (409)"
+                        + (there == null ? ": the name belonged to a deleted property" : ": it exists as " + there.type())
+                        + "; give the property another name"));
+                return;
+            }
+        }
+        published.computeIfAbsent(cp.event(), k -> new TreeSet<>()).add(cp.property().name());
+        log.accept("created property " + cp.event() + "." + cp.property().name());
     }
 
     /** After a 409 on create: whether the account now holds the event as this plan defines it. */

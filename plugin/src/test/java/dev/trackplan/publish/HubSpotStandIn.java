@@ -51,7 +51,12 @@ public final class HubSpotStandIn implements AutoCloseable {
     private static final Pattern PROP = Pattern.compile("/events/v3/event-definitions/([^/]+)/property/([^/]+)");
 
     /** One request as received. */
-    public record Request(String method, String path, String body, String authorization) {}
+    public record Request(String method, String path, String body, String authorization) {
+        @Override
+        public String toString() { // never the token, not even in a failing test's message
+            return method + " " + path + " " + body + (authorization == null ? " (no Authorization)" : " (Bearer ****)");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
