@@ -80,7 +80,8 @@ final class SiteServer implements AutoCloseable {
         String name = file.getFileName().toString();
         String type = name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".js")
                 ? "application/javascript" : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".json")
-                ? "application/json" : "application/octet-stream";
+                ? "application/json" : name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".png")
+                ? "image/png" : name.endsWith(".xml") ? "application/xml" : "application/octet-stream";
         send(ex, 200, type, Files.readAllBytes(file));
     }
 

@@ -2,6 +2,7 @@ package dev.trackplan.maven;
 
 import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.pipeline.TrackplanConfig;
+import dev.trackplan.site.SiteOptions;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +91,29 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.verifyTimeout", defaultValue = "10")
     int verifyTimeout;
 
+    /** The language of the pages, for {@code <html lang>} and the feeds (a BCP 47 tag: en, de, pt-BR). */
+    @Parameter(property = "trackplan.lang", defaultValue = "en")
+    String lang;
+
+    /** The logo shown in the header: a file in the assets folder (default: logo.svg when there is one). */
+    @Parameter(property = "trackplan.logo")
+    String logo;
+
+    /** Publish pages whose publishDate (or date) is after the build date. */
+    @Parameter(property = "trackplan.includeFuture", defaultValue = "false")
+    boolean includeFuture;
+
+    /** Publish pages whose expiryDate has passed. */
+    @Parameter(property = "trackplan.includeExpired", defaultValue = "false")
+    boolean includeExpired;
+
+    /**
+     * The date publishDate and expiryDate are compared with (ISO 8601, e.g. 2026-11-23 or
+     * 2026-11-23T09:00:00Z); default: the time of the build.
+     */
+    @Parameter(property = "trackplan.buildDate")
+    String buildDate;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
@@ -111,12 +135,26 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         if (verifyTimeout < 1 || verifyTimeout > 600) {
             throw new MojoFailureException("<verifyTimeout> must be between 1 and 600 seconds (found " + verifyTimeout + ")");
         }
+        if (lang == null || !lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            throw new MojoFailureException("<lang> must be a language tag like en, de or pt-BR (found '" + lang + "')");
+        }
+        java.time.Instant date = null;
+        if (buildDate != null && !buildDate.isBlank()) {
+            java.util.OptionalLong ms = dev.trackplan.model.Values.datetime(buildDate);
+            if (ms.isEmpty()) {
+                throw new MojoFailureException("<buildDate> must be an ISO 8601 date like 2026-11-23 or "
+                        + "2026-11-23T09:00:00Z (found '" + buildDate + "')");
+            }
+            date = java.time.Instant.ofEpochMilli(ms.getAsLong());
+        }
+        SiteOptions site = new SiteOptions(lang, logo == null || logo.isBlank() ? null : logo, includeFuture,
+                includeExpired, date);
         return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), lockFile.toPath(), templatesDirectory.toPath(),
                 pagesDirectory.toPath(), layoutsDirectory.toPath(), assetsDirectory.toPath(), outputDirectory.toPath(),
                 workDirectory.toPath(), reportsDirectory.toPath(), hubId, region, consent, respectDoNotTrack,
                 respectGlobalPrivacyControl,
                 baseUrl == null ? "" : baseUrl, siteTitle == null ? "Site" : siteTitle, trackingPlanPage, includeDrafts,
-                verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion);
+                verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion, site);
     }
 
     /** Prints warnings and errors, one line each, and fails once if there are errors. */

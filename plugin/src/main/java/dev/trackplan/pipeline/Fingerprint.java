@@ -28,6 +28,11 @@ final class Fingerprint {
         return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir()));
     }
 
+    /** The layouts and partials (with the settings): what every rendered page depends on besides its own values. */
+    static String ofLayouts(TrackplanConfig c) {
+        return of(c, List.of(c.layoutsDir()));
+    }
+
     private static String of(TrackplanConfig c, List<Path> dirs) {
         MessageDigest md = Hashing.digest();
         md.update(c.settingsKey().getBytes(StandardCharsets.UTF_8));

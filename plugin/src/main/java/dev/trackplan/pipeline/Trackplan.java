@@ -24,6 +24,7 @@ import dev.trackplan.render.TemplateSource;
 import dev.trackplan.site.GeneratedSite;
 import dev.trackplan.site.Page;
 import dev.trackplan.site.PageLoader;
+import dev.trackplan.site.RenderCache;
 import dev.trackplan.site.SiteGenerator;
 import dev.trackplan.site.SiteSettings;
 import dev.trackplan.verify.JUnitReport;
@@ -57,6 +58,8 @@ public final class Trackplan implements AutoCloseable {
     private TrackingPlan lastValidPlan;
     /** How long a build waits for another build of the project to finish (shorter in tests). */
     java.time.Duration lockWait = BuildLock.WAIT;
+    /** Kept warm only: the pages of the last build, so unchanged pages are not rendered again. */
+    private final RenderCache renderCache;
 
     public Trackplan() {
         this(false);
@@ -64,6 +67,7 @@ public final class Trackplan implements AutoCloseable {
 
     private Trackplan(boolean keepWarm) {
         this.keepWarm = keepWarm;
+        this.renderCache = keepWarm ? new RenderCache() : null;
     }
 
     /** The plan of a site with the problems found loading and checking it. */
@@ -121,7 +125,7 @@ public final class Trackplan implements AutoCloseable {
         if (notOwned != null) {
             return failure(SourcePos.of("pom.xml"), FileRules.OUTPUT_NOT_OWNED, notOwned);
         }
-        if (fingerprint.equals(read(stamp)) && writer.intact()) {
+        if (upToDate(fingerprint, read(stamp)) && writer.intact()) {
             if (keepWarm && lastValidPlan == null) {
                 Checked current = check(c); // an up-to-date start still needs the plan it serves
                 lastValidPlan = current.diagnostics().hasErrors() ? null : current.plan();
@@ -180,9 +184,17 @@ public final class Trackplan implements AutoCloseable {
             TemplateSource layouts = new TemplateSource("site", c.layoutsDir(), c.projectDir());
             refuse(layouts, c, d);
             SiteSettings ss = new SiteSettings(c.hubId(), c.region(), c.consent(), c.baseUrl(), c.siteTitle(),
-                    c.trackingPlanPage(), c.includeDrafts());
+                    c.trackingPlanPage(), c.includeDrafts(), c.siteOptions());
+            if (renderCache != null) {
+                renderCache.start(Fingerprint.ofLayouts(c));
+            }
             GeneratedSite site = d.hasErrors() ? null
-                    : new SiteGenerator(layouts, ss, c.projectDir()).generate(pageList, plan, bundle, c.assetsDir(), d);
+                    : new SiteGenerator(layouts, ss, c.projectDir(), renderCache).generate(pageList, plan, bundle, c.assetsDir(), d);
+            if (renderCache != null && site != null) {
+                renderCache.finish();
+                summary.add(String.format(Locale.ROOT, "Pages rendered: %d, unchanged and reused: %d",
+                        renderCache.rendered(), renderCache.reused()));
+            }
             long tSite = System.nanoTime();
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
@@ -209,7 +221,8 @@ public final class Trackplan implements AutoCloseable {
             // no stamp while the site is being swapped: a build killed midway is not "up to date" next time
             Files.deleteIfExists(stamp);
             writer.write(site.files());
-            AtomicFiles.write(stamp, fingerprint + "\n");
+            // a page due to appear or expire makes the same sources another site from then on
+            AtomicFiles.write(stamp, fingerprint + (site.validUntil() == null ? "" : " " + site.validUntil()) + "\n");
             long tEnd = System.nanoTime();
             summary.add(String.format(Locale.ROOT, "%d events, %d pages, bundle %s: %d bytes (%d gzipped)",
                     plan.events().size(), site.pages().size(), bundle.path(), bundle.bytes().length,
@@ -289,6 +302,22 @@ public final class Trackplan implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out.size();
+    }
+
+    /** The stamp is "fingerprint" or "fingerprint validUntil" (an instant after which it is stale). */
+    private static boolean upToDate(String fingerprint, String stamp) {
+        if (stamp == null) {
+            return false;
+        }
+        String[] parts = stamp.split(" ");
+        if (!parts[0].equals(fingerprint)) {
+            return false;
+        }
+        try {
+            return parts.length < 2 || java.time.Instant.now().isBefore(java.time.Instant.parse(parts[1]));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static long ms(long t0) {

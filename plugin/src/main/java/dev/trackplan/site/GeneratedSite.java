@@ -1,14 +1,21 @@
 package dev.trackplan.site;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * The whole generated site in memory, ready to be verified and then written: files by path under
- * the site root, and the HTML pages with their URLs.
+ * the site root, and the HTML pages with their URLs. {@code validUntil} is when a page is due to
+ * appear or expire (null: never), so an up-to-date check knows the same sources give another site then.
  */
-public record GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> pages, Map<String, List<String>> coverage) {
+public record GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> pages, Map<String, List<String>> coverage,
+        Instant validUntil) {
+
+    public GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> pages, Map<String, List<String>> coverage) {
+        this(files, pages, coverage, null);
+    }
 
     /** A generated HTML page: its URL, its file under the site, and its HTML. */
     public record HtmlPage(String url, String file, String html, String source) {}

@@ -37,6 +37,15 @@ final class HtmlTemplates extends DefaultMustacheFactory {
         return source.find(name) != null;
     }
 
+    /** A template's text as it is (for files that are not Mustache, like the stylesheet). */
+    String text(String name) {
+        TemplateSource.Template t = source.find(name);
+        if (t == null) {
+            throw new MustacheException("template not found: " + name);
+        }
+        return t.text();
+    }
+
     String origin(String name) {
         TemplateSource.Template t = source.find(name);
         return t == null ? name : t.origin();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -20,5 +21,13 @@ public final class MarkdownRenderer {
 
     public String render(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    Node parse(String markdown) {
+        return parser.parse(markdown);
+    }
+
+    String render(Node document) {
+        return renderer.render(document);
     }
 }

@@ -4,8 +4,6 @@ import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import dev.trackplan.io.FileRules;
 import dev.trackplan.io.ProjectFiles;
-import dev.trackplan.load.Suggest;
-import dev.trackplan.model.Values;
 import dev.trackplan.yaml.YamlNode;
 import dev.trackplan.yaml.YamlReader;
 import java.io.IOException;
@@ -25,7 +23,6 @@ import java.util.Map;
  * {@code /about/}, {@code pricing/index.html} is {@code /pricing/}, {@code index.md} is {@code /}.
  */
 public final class PageLoader {
-    static final List<String> KEYS = List.of("title", "description", "layout", "draft", "date", "weight");
     private final YamlReader yaml = new YamlReader();
     private final Path displayBase;
 
@@ -112,45 +109,19 @@ public final class PageLoader {
             }
         }
         int errors = d.errorCount();
-        for (YamlNode.Entry e : fm.values()) {
-            if (!KEYS.contains(e.key())) {
-                d.error(e.keyPos(), SiteRules.FRONT_MATTER_KEY, "unknown front matter key '" + e.key() + "'"
-                        + Suggest.hint(e.key(), KEYS));
-            }
-        }
-        String title = scalar(fm, "title", d);
-        String description = scalar(fm, "description", d);
-        String layout = scalar(fm, "layout", d);
+        FrontMatter f = new FrontMatter(fm, d);
+        String title = f.text("title");
+        String description = f.text("description");
+        String layout = f.text("layout");
         if (layout != null && ProjectFiles.badName(layout + ".html.mustache") != null) {
-            d.error(fm.get("layout").value().pos(), SiteRules.LAYOUT, "layout '" + ProjectFiles.printable(layout)
+            d.error(f.pos("layout"), SiteRules.LAYOUT, "layout '" + ProjectFiles.printable(layout)
                     + "' " + ProjectFiles.badName(layout + ".html.mustache") + " (a layout is a file name in "
                     + "src/main/site/layouts/, without .html.mustache)");
         }
-        String draftText = scalar(fm, "draft", d);
-        String date = scalar(fm, "date", d);
-        String weightText = scalar(fm, "weight", d);
-        boolean draft = false;
-        if (draftText != null) {
-            if (draftText.equals("true") || draftText.equals("false")) {
-                draft = draftText.equals("true");
-            } else {
-                d.error(fm.get("draft").value().pos(), SiteRules.FRONT_MATTER_VALUE, "draft must be true or false, "
-                        + "found '" + draftText + "'");
-            }
-        }
-        if (date != null && Values.datetime(date).isEmpty()) {
-            d.error(fm.get("date").value().pos(), SiteRules.FRONT_MATTER_VALUE, "date '" + date
-                    + "' is not an ISO 8601 date like 2026-11-22");
-        }
-        int weight = 0;
-        if (weightText != null) {
-            try {
-                weight = Integer.parseInt(weightText);
-            } catch (NumberFormatException e) {
-                d.error(fm.get("weight").value().pos(), SiteRules.FRONT_MATTER_VALUE, "weight must be a whole "
-                        + "number, found '" + weightText + "'");
-            }
-        }
+        Boolean draft = f.bool("draft");
+        String date = f.date("date");
+        Integer weight = f.integer("weight", Integer.MIN_VALUE);
+        Page.Extras extras = extras(f, d);
         if (d.errorCount() > errors) {
             return null;
         }
@@ -169,8 +140,24 @@ public final class PageLoader {
         if (title == null) {
             title = defaultTitle(stem);
         }
-        return new Page(shown, url, output, title, description, layout == null ? "default" : layout, draft, date,
-                weight, body, markdown, new SourcePos(shown, bodyLine, 1));
+        return new Page(shown, url, output, title, description, layout, Boolean.TRUE.equals(draft), date,
+                weight == null ? 0 : weight, body, markdown, new SourcePos(shown, bodyLine, 1), extras);
+    }
+
+    private static Page.Extras extras(FrontMatter f, Diagnostics d) {
+        String image = f.text("image");
+        List<Page.Located> tagList = f.list("tags");
+        for (Page.Located t : tagList) {
+            if (Tags.slug(t.value()).isEmpty()) {
+                d.error(t.pos(), SiteRules.FRONT_MATTER_VALUE, "tag '" + t.value() + "' has no letter or digit to "
+                        + "make its address /tags/<slug>/ from");
+            }
+        }
+        List<String> tags = tagList.stream().map(Page.Located::value).distinct().toList();
+        return new Page.Extras(f.text("summary"), image == null ? null : new Page.Located(image, f.pos("image")), tags,
+                f.anyMap("params"), f.textMap("meta"), f.list("aliases"), f.bool("nav"), f.integer("menu",
+                Integer.MIN_VALUE), f.date("lastmod"), f.date("publishDate"), f.date("expiryDate"),
+                f.integer("paginate", 1));
     }
 
     /**
@@ -203,19 +190,6 @@ public final class PageLoader {
         }
         String words = last.replace('-', ' ').replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static String scalar(Map<String, YamlNode.Entry> fm, String key, Diagnostics d) {
-        YamlNode.Entry e = fm.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (e.value() instanceof YamlNode.Scalar s) {
-            return s.isNull() ? null : s.text();
-        }
-        d.error(e.value().pos(), SiteRules.FRONT_MATTER_VALUE, "'" + key + "' must be a single value, found "
-                + e.value().shape());
-        return null;
     }
 
     private String display(Path p) {

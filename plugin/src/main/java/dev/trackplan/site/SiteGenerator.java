@@ -15,28 +15,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
  * Turns pages, layouts, assets, the plan and the bundle into the site, in memory: every page goes
  * through its layout and carries the HubSpot loader tag and the bundle's script tag (added when a
- * layout forgot them); the tracking plan page and JSON, sitemap.xml, robots.txt and 404.html
- * are generated; internal links are checked.
+ * layout forgot them); sections get paginated list pages, tags their pages, dated pages Atom feeds,
+ * aliases redirect pages; the tracking plan page and JSON, the stylesheet, sitemap.xml, robots.txt
+ * and 404.html are generated; internal links are checked.
  */
 public final class SiteGenerator {
     private final HtmlTemplates templates;
     private final SiteSettings settings;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final RenderCache cache;
     private final ProjectFiles projectFiles;
     private final Path projectDir;
 
     public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir) {
+        this(layouts, settings, projectDir, null);
+    }
+
+    /** With a cache of the previous build's pages (repeated builds), or null. */
+    public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir,
+            RenderCache cache) {
         this.templates = new HtmlTemplates(layouts);
         this.settings = settings;
+        this.cache = cache;
         this.projectFiles = new ProjectFiles(projectDir);
         this.projectDir = projectDir;
     }
@@ -54,140 +67,250 @@ public final class SiteGenerator {
         }
         files.claim("sitemap.xml", "the generated sitemap.xml", generated, d);
         files.claim("robots.txt", "the generated robots.txt", generated, d);
-        List<Page> pages = allPages.stream().filter(p -> settings.includeDrafts() || !p.draft())
-                .sorted(Comparator.comparing(Page::source)).filter(p -> files.claim(p.output(), "page " + p.source()
-                        + " (URL " + p.url() + ")", SourcePos.of(p.source()), d))
+        Stylesheet css = Stylesheet.of(templates);
+        files.claim(css.path(), "the generated stylesheet", generated, d);
+
+        Publication publication = new Publication(settings, settings.options().now());
+        List<Page> published = allPages.stream().filter(publication::published)
+                .sorted(Comparator.comparing(Page::url)).toList();
+        Map<String, List<Page>> sections = sections(allPages, published);
+        Tags tags = Tags.of(published);
+        Page tagsIntro = tags.isEmpty() ? null
+                : published.stream().filter(p -> p.url().equals("/tags/")).findFirst().orElse(null);
+        for (String path : ListPages.generatedPaths(sections, published, tags, tagsIntro != null)) {
+            files.claim(path, "the generated list page " + path, generated, d);
+        }
+        Map<String, List<Page>> sectionFeeds = new TreeMap<>();
+        sections.forEach((url, children) -> {
+            if (Feeds.wanted(settings, children) && files.claim(url.substring(1) + "feed.xml", "the generated feed "
+                    + url + "feed.xml", generated, d)) {
+                sectionFeeds.put(url, children);
+            }
+        });
+        boolean siteFeed = Feeds.wanted(settings, published)
+                && files.claim("feed.xml", "the generated feed /feed.xml", generated, d);
+        List<Page> pages = published.stream().sorted(Comparator.comparing(Page::source))
+                .filter(p -> files.claim(p.output(), "page " + p.source() + " (URL " + p.url() + ")",
+                        SourcePos.of(p.source()), d))
                 .sorted(Comparator.comparing(Page::url)).toList();
         boolean page404 = files.claimed("404.html");
         if (!page404) {
             files.claim("404.html", "the generated 404.html (add pages/404.md to write your own)", generated, d);
         }
         List<Asset> assets = readAssets(assetsDir, files, d);
-        List<Map<String, Object>> nav = nav(pages);
+        aliases(pages, files, d);
+
+        Map<String, ContentFacts> facts = new HashMap<>(pages.parallelStream()
+                .collect(Collectors.toConcurrentMap(Page::url, p -> ContentFacts.of(p, markdown))));
+        ListPages lists = new ListPages(facts);
+        Feeds feeds = new Feeds(settings, lists);
+        if (Feeds.dated(published) && settings.baseUrl().isBlank()) {
+            d.warning(SourcePos.of("pom.xml"), SiteRules.FEED, "no Atom feeds written: feeds need absolute "
+                    + "addresses; set <baseUrl> (the site's public address) in the plugin configuration");
+        }
+        Map<String, String> feedUrls = new LinkedHashMap<>();
+        sectionFeeds.forEach((url, children) -> {
+            Page index = byUrl(pages, url);
+            if (index != null) {
+                feedUrls.put(url, feeds.section(index, children, files));
+            }
+        });
+        LayoutModel layoutModel = new LayoutModel(settings, bundle, Navigation.of(pages), logo(assetsDir, d),
+                "/" + css.path(), siteFeed ? feeds.site(published, files) : null, tags.isEmpty() ? null : "/tags/");
+
+        List<ListPages.Job> jobs = new ArrayList<>();
+        for (Page p : pages) {
+            if (sections.containsKey(p.url())) {
+                jobs.addAll(lists.section(p, sections.get(p.url()), feedUrls.get(p.url())));
+            } else if (p != tagsIntro) {
+                jobs.add(new ListPages.Job(view(p, facts.get(p.url()), feedUrls.get(p.parentUrl()),
+                        byUrl(pages, p.parentUrl())), p.output(), p.source()));
+            }
+        }
+        if (!tags.isEmpty()) {
+            jobs.addAll(lists.tags(tags, pages.contains(tagsIntro) ? tagsIntro : null));
+        }
+        // pages render independently: on all cores, collected back in order
+        List<Rendered> rendered = jobs.parallelStream().map(j -> {
+            RenderCache.Output o = renderPage(layoutModel, j.view(), j.output(), bundle, d);
+            return o == null ? null : new Rendered(j, o.doc(), o.html());
+        }).toList();
         Map<String, Document> docs = new LinkedHashMap<>();
         List<GeneratedSite.HtmlPage> out = new ArrayList<>();
-        // pages render independently: on all cores, collected back in URL order
-        List<Rendered> rendered = pages.parallelStream().map(p -> {
-            String content = p.markdown() ? markdown.render(p.body()) : p.body();
-            Document doc = renderPage(p.layout(), p.title(), p.description(), p.url(), content, p.date(), nav,
-                    bundle, SourcePos.of(p.source()), d);
-            return doc == null ? null : new Rendered(p, doc, doc.outerHtml());
-        }).toList();
+        Map<String, String> lastmods = new HashMap<>();
         for (Rendered r : rendered) {
-            if (r != null) {
-                docs.put(r.page().url(), r.doc());
-                files.put(r.page().output(), r.html().getBytes(StandardCharsets.UTF_8));
-                out.add(new GeneratedSite.HtmlPage(r.page().url(), r.page().output(), r.html(), r.page().source()));
+            if (r == null || !files.claimed(r.job().output())) {
+                continue;
+            }
+            String url = r.job().view().url();
+            files.put(r.job().output(), r.html().getBytes(StandardCharsets.UTF_8));
+            docs.put(url, r.doc());
+            out.add(new GeneratedSite.HtmlPage(url, r.job().output(), r.html(), r.job().source()));
+            if (r.job().view().lastmod() != null) {
+                lastmods.put(url, LayoutModel.instant(r.job().view().lastmod()));
             }
         }
         Map<String, List<String>> coverage = PlanCoverage.of(plan.bundled(), docs);
         if (settings.trackingPlan()) {
             String content = templates.render("tracking-plan-content.html.mustache",
                     TrackingPlanModel.of(plan, settings.hubId(), coverage));
-            Document doc = renderPage("default", "Tracking plan", "What this site collects and when.",
-                    "/tracking-plan/", content, null, nav, bundle, SourcePos.of("tracking-plan"), d);
-            if (doc != null) {
-                files.put("tracking-plan/index.html", bytes(doc));
-                out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", doc.outerHtml(),
+            RenderCache.Output o = renderPage(layoutModel, PageView.generated("Tracking plan",
+                    "What this site collects and when.", "/tracking-plan/", content, SourcePos.of("tracking-plan")),
+                    "tracking-plan/index.html", bundle, d);
+            if (o != null) {
+                files.put("tracking-plan/index.html", o.html().getBytes(StandardCharsets.UTF_8));
+                out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", o.html(),
                         "tracking-plan"));
-                docs.put("/tracking-plan/", doc);
+                docs.put("/tracking-plan/", o.doc());
             }
             files.put("tracking-plan.json", TrackingPlanJson.of(plan, settings.hubId())
                     .getBytes(StandardCharsets.UTF_8));
         }
         if (!page404) {
-            Document doc = renderPage("default", "Page not found", null, "/404.html",
-                    templates.render("404-content.html.mustache", Map.of("home", "/")), null, nav, bundle,
-                    SourcePos.of("404"), d);
-            if (doc != null) {
-                files.put("404.html", bytes(doc));
-                out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", doc.outerHtml(), "404"));
-                docs.put("/404.html", doc);
+            RenderCache.Output o = renderPage(layoutModel, PageView.generated("Page not found", null, "/404.html",
+                    templates.render("404-content.html.mustache", Map.of("home", "/")), SourcePos.of("404")), "404.html",
+                    bundle, d);
+            if (o != null) {
+                files.put("404.html", o.html().getBytes(StandardCharsets.UTF_8));
+                out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", o.html(), "404"));
+                docs.put("/404.html", o.doc());
             }
         }
         if (bundle != null) {
             files.put(bundle.path(), bundle.bytes());
         }
+        files.put(css.path(), css.bytes());
         for (Asset a : assets) {
             files.put(a.path(), a.bytes());
         }
-        files.put("sitemap.xml", Sitemap.xml(settings.baseUrlNoSlash(), out).getBytes(StandardCharsets.UTF_8));
+        files.put("sitemap.xml", Sitemap.xml(settings.baseUrlNoSlash(), out, lastmods).getBytes(StandardCharsets.UTF_8));
         files.put("robots.txt", Sitemap.robots(settings.baseUrlNoSlash()).getBytes(StandardCharsets.UTF_8));
+        images(pages, files.contents().keySet(), d);
         // a page that failed to render is reported already; links to it are not broken on top
-        java.util.Set<String> targets = new java.util.HashSet<>(files.contents().keySet());
-        pages.forEach(p -> targets.add(p.output()));
+        Set<String> targets = new java.util.HashSet<>(files.contents().keySet());
+        jobs.forEach(j -> targets.add(j.output()));
         new LinkChecker(targets).check(out, docs, d);
-        return new GeneratedSite(files.contents(), out, coverage);
+        // with a fixed build date the site never goes stale; with the clock it does when a page is due
+        return new GeneratedSite(files.contents(), out, coverage,
+                settings.options().buildDate() != null ? null : publication.nextChange(allPages));
     }
 
-    private record Rendered(Page page, Document doc, String html) {}
+    private record Rendered(ListPages.Job job, Document doc, String html) {}
 
-    private Document renderPage(String layout, String title, String description, String url, String content,
-            String date, List<Map<String, Object>> nav, Bundle bundle, SourcePos at, Diagnostics d) {
-        String layoutName = layout + ".html.mustache";
+    /**
+     * Sections: every published page (but the home page) whose folder holds other pages, with its
+     * published pages newest first. A folder whose pages are all drafts still lists nothing rather
+     * than turning back into a plain page.
+     */
+    static Map<String, List<Page>> sections(List<Page> all, List<Page> published) {
+        Set<String> parents = all.stream().map(Page::parentUrl).filter(u -> u != null && !u.equals("/"))
+                .collect(Collectors.toSet());
+        Map<String, List<Page>> out = new TreeMap<>();
+        for (Page p : published) {
+            if (!p.isHome() && parents.contains(p.url()) && !p.url().equals("/tags/")) {
+                out.put(p.url(), Listing.sorted(published.stream().filter(c -> p.url().equals(c.parentUrl())).toList()));
+            }
+        }
+        return out;
+    }
+
+    private PageView view(Page p, ContentFacts f, String feedUrl, Page section) {
+        Page.Extras x = p.extras();
+        return new PageView("page", p.layout() == null ? "default" : p.layout(), p.title(), p.description(),
+                x.summary() != null ? x.summary() : f.firstParagraph(), p.url(), p.date(),
+                x.lastmod() != null ? x.lastmod() : p.date(), f.html(), f.ownH1(),
+                x.image() == null ? null : x.image().value(), x.tags(), x.params(), x.meta(), feedUrl,
+                feedUrl == null || section == null ? null : section.title(), Map.of(), SourcePos.of(p.source()));
+    }
+
+    private static Page byUrl(List<Page> pages, String url) {
+        return url == null ? null : pages.stream().filter(p -> p.url().equals(url)).findFirst().orElse(null);
+    }
+
+    private void aliases(List<Page> pages, SiteFiles files, Diagnostics d) {
+        for (Page p : pages) {
+            for (Page.Located alias : p.extras().aliases()) {
+                String problem = Aliases.problem(alias.value());
+                if (problem != null) {
+                    d.error(alias.pos(), SiteRules.FRONT_MATTER_VALUE, "alias '" + alias.value() + "' " + problem);
+                    continue;
+                }
+                String output = Aliases.output(alias.value());
+                if (files.claim(output, "alias " + alias.value() + " of page " + p.source(), alias.pos(), d)) {
+                    Map<String, Object> model = Map.of("lang", settings.options().lang(), "title", p.title(), "url",
+                            p.url(), "permalink", settings.absolute(p.url()));
+                    files.put(output, templates.render("alias.html.mustache", model).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    /** A page's {@code image} on this site must be one of its files (sharing cards need it to load). */
+    private static void images(List<Page> pages, Set<String> files, Diagnostics d) {
+        for (Page p : pages) {
+            Page.Located image = p.extras().image();
+            if (image == null || image.value().startsWith("https://") || image.value().startsWith("http://")) {
+                continue;
+            }
+            String rel = image.value().startsWith("/") ? image.value().substring(1) : image.value();
+            if (!files.contains(rel)) {
+                d.error(image.pos(), SiteRules.BROKEN_LINK, "image '" + image.value() + "' is not part of the site; "
+                        + "put it in the assets folder or give a full https:// address");
+            }
+        }
+    }
+
+    /** The logo's site path: the configured asset, else logo.svg when the assets folder has one. */
+    private String logo(Path assetsDir, Diagnostics d) {
+        String logo = settings.options().logo();
+        if (logo == null || logo.isBlank()) {
+            return assetsDir != null && Files.isRegularFile(assetsDir.resolve("logo.svg")) ? "/logo.svg" : null;
+        }
+        String rel = logo.startsWith("/") ? logo.substring(1) : logo;
+        if (assetsDir == null || rel.contains("..") || !Files.isRegularFile(assetsDir.resolve(rel))) {
+            d.error(SourcePos.of("pom.xml"), SiteRules.BROKEN_LINK, "<logo> '" + logo + "' is not a file in the "
+                    + "assets folder (src/main/site/assets/" + rel + ")");
+            return null;
+        }
+        return "/" + rel;
+    }
+
+    private RenderCache.Output renderPage(LayoutModel layoutModel, PageView v, String output, Bundle bundle,
+            Diagnostics d) {
+        String layoutName = v.layout() + ".html.mustache";
         boolean exists;
         try {
             exists = templates.exists(layoutName);
         } catch (ProjectFiles.BadNameException e) {
-            d.error(at, SiteRules.LAYOUT, "layout " + e.getMessage());
+            d.error(v.at(), SiteRules.LAYOUT, "layout " + e.getMessage());
             return null;
         }
         if (!exists) {
-            d.error(at, SiteRules.LAYOUT, "layout '" + layout + "' does not exist; add src/main/site/layouts/"
+            d.error(v.at(), SiteRules.LAYOUT, "layout '" + v.layout() + "' does not exist; add src/main/site/layouts/"
                     + layoutName + " or use layout: default");
             return null;
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("site", Map.of("title", settings.siteTitle(), "baseUrl", settings.baseUrl()));
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("title", title);
-        page.put("description", description == null ? "" : description);
-        page.put("url", url);
-        page.put("date", date == null ? "" : date);
-        page.put("content", content);
-        page.put("isHome", "/".equals(url));
-        model.put("page", page);
-        List<Map<String, Object>> marked = new ArrayList<>();
-        for (Map<String, Object> n : nav) {
-            Map<String, Object> copy = new LinkedHashMap<>(n);
-            String nu = (String) n.get("url");
-            copy.put("current", nu.equals(url) || (!"/".equals(nu) && url.startsWith(nu)));
-            marked.add(copy);
+        Map<String, Object> model = layoutModel.of(v);
+        String key = cache == null ? null : RenderCache.key(layoutName, model);
+        RenderCache.Output cached = cache == null ? null : cache.get(output, key);
+        if (cached != null) {
+            return cached;
         }
-        model.put("nav", marked);
-        Map<String, Object> tracking = new LinkedHashMap<>();
-        tracking.put("loaderSrc", settings.loaderSrc());
-        tracking.put("bundleSrc", bundle == null ? "" : bundle.url());
-        tracking.put("banner", settings.banner());
-        tracking.put("planPage", settings.trackingPlan());
-        model.put("tracking", tracking);
         String html;
         try {
             html = templates.render(layoutName, model);
         } catch (MustacheException e) {
-            d.error(at, SiteRules.TEMPLATE, "layout " + templates.origin(layoutName) + " failed: " + e.getMessage());
+            d.error(v.at(), SiteRules.TEMPLATE, "layout " + templates.origin(layoutName) + " failed: " + e.getMessage());
             return null;
         }
         Document doc = Jsoup.parse(html);
         TrackingTags.ensure(doc, settings, bundle);
         doc.outputSettings().prettyPrint(false);
-        return doc;
-    }
-
-    private List<Map<String, Object>> nav(List<Page> pages) {
-        List<Map<String, Object>> nav = new ArrayList<>();
-        pages.stream().filter(p -> p.depth() <= 1 && !p.url().endsWith(".html"))
-                .sorted(Comparator.comparing((Page p) -> !p.isHome()).thenComparingInt(Page::weight)
-                        .thenComparing(Page::title))
-                .forEach(p -> nav.add(Map.of("title", p.title(), "url", p.url())));
-        if (settings.trackingPlan()) {
-            nav.add(Map.of("title", "Tracking plan", "url", "/tracking-plan/"));
+        RenderCache.Output o = new RenderCache.Output(doc, doc.outerHtml());
+        if (cache != null) {
+            cache.put(output, key, o);
         }
-        return nav;
-    }
-
-    private static byte[] bytes(Document doc) {
-        return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+        return o;
     }
 
     private record Asset(String path, byte[] bytes) {}

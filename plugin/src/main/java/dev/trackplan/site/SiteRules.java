@@ -11,6 +11,7 @@ public final class SiteRules {
     public static final String FRONT_MATTER_UNCLOSED = "TP507";
     public static final String PAGE_NAME = "TP508";
     public static final String PATH_TAKEN = "TP509";
+    public static final String FEED = "TP514";
 
     private SiteRules() {}
 }

@@ -8,7 +8,16 @@ package dev.trackplan.site;
  * @param trackingPlan   whether to publish /tracking-plan/ and tracking-plan.json
  */
 public record SiteSettings(String hubId, String region, String consent, String baseUrl, String siteTitle,
-        boolean trackingPlan, boolean includeDrafts) {
+        boolean trackingPlan, boolean includeDrafts, SiteOptions options) {
+
+    public SiteSettings {
+        options = options == null ? SiteOptions.defaults() : options;
+    }
+
+    /** An absolute URL for a site path: baseUrl + path, or the path alone when baseUrl is not set. */
+    public String absolute(String path) {
+        return baseUrlNoSlash() + path;
+    }
 
     /** The HubSpot loader's address for the account and region. */
     public String loaderSrc() {

@@ -38,6 +38,24 @@ class BuildMojoTest {
     }
 
     @Test
+    @Basedir("src/test/projects/basic")
+    @InjectMojo(goal = "build")
+    @MojoParameter(name = "buildDate", value = "next tuesday")
+    void buildDateIsValidated(BuildMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<buildDate> must be an ISO 8601 date like 2026-11-23");
+    }
+
+    @Test
+    @Basedir("src/test/projects/basic")
+    @InjectMojo(goal = "build")
+    @MojoParameter(name = "lang", value = "en_US\"><script>")
+    void langIsValidated(BuildMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<lang> must be a language tag like en, de or pt-BR");
+    }
+
+    @Test
     @Basedir("src/test/projects/broken")
     @InjectMojo(goal = "build")
     void brokenSpecFailsBuildAndWritesNothing(BuildMojo mojo) {
