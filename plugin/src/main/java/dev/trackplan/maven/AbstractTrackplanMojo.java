@@ -135,7 +135,8 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         if (verifyTimeout < 1 || verifyTimeout > 600) {
             throw new MojoFailureException("<verifyTimeout> must be between 1 and 600 seconds (found " + verifyTimeout + ")");
         }
-        if (lang == null || !lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+        String language = lang == null ? "en" : lang; // null only where a mojo is made by hand, not by Maven
+        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
             throw new MojoFailureException("<lang> must be a language tag like en, de or pt-BR (found '" + lang + "')");
         }
         java.time.Instant date = null;
@@ -147,7 +148,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
             }
             date = java.time.Instant.ofEpochMilli(ms.getAsLong());
         }
-        SiteOptions site = new SiteOptions(lang, logo == null || logo.isBlank() ? null : logo, includeFuture,
+        SiteOptions site = new SiteOptions(language, logo == null || logo.isBlank() ? null : logo, includeFuture,
                 includeExpired, date);
         return new TrackplanConfig(basedir.toPath(), eventsDirectory.toPath(), lockFile.toPath(), templatesDirectory.toPath(),
                 pagesDirectory.toPath(), layoutsDirectory.toPath(), assetsDirectory.toPath(), outputDirectory.toPath(),
