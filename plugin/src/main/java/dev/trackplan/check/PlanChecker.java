@@ -99,7 +99,7 @@ public final class PlanChecker {
     private void checkMatching(EventSpec e, Diagnostics d) {
         MatchingRule m = e.matching();
         if (m == null) {
-            if (e.trigger() != null && e.object() != null && PrimaryObject.isValid(e.object())
+            if (e.trigger() != null && !e.retired() && e.object() != null && PrimaryObject.isValid(e.object())
                     && !PrimaryObject.isContact(e.object())) {
                 d.warning(e.objectPos(), Rule.OBJECT_MATCHING.code(), "event '" + e.name() + "' is attached to '"
                         + e.object() + "' but is sent from the browser, where HubSpot matches an event to the "
@@ -116,6 +116,10 @@ public final class PlanChecker {
                     + "value identifies the " + e.object() + " record"
                     + hintOf(m.eventPropertyName(), e.properties().stream().map(PropertySpec::name)
                             .collect(java.util.stream.Collectors.toSet())));
+        } else if (m.eventPropertyName() != null && e.property(m.eventPropertyName()).retired() && !e.retired()) {
+            d.error(m.eventPropertyPos(), Rule.MATCHING_RULE.code(), "eventPropertyName '" + m.eventPropertyName()
+                    + "' is retired: the site no longer sends it, so no occurrence could be matched to a "
+                    + e.object() + " record; name a property that is still sent");
         }
         if (m.targetObjectPropertyName() != null && !OBJECT_PROPERTY.matcher(m.targetObjectPropertyName()).matches()) {
             d.error(m.targetObjectPropertyPos(), Rule.MATCHING_RULE.code(), "targetObjectPropertyName '"

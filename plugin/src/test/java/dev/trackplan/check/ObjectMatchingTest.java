@@ -75,4 +75,25 @@ class ObjectMatchingTest {
             assertThat(e.message()).contains("targetObjectPropertyName");
         });
     }
+
+    @Test
+    void aRetiredEventIsNotWarnedAndARuleMayNotNameARetiredProperty() throws IOException {
+        Diagnostics retired = check("company\n    retired: true", "");
+        assertThat(retired.sorted()).noneMatch(x -> x.code().equals("TP117"));
+        Path f = dir.resolve("e.yaml");
+        Files.writeString(f, Files.readString(f).replace("        type: string\n", "        type: string\n        retired: true\n"));
+        Diagnostics d = new Diagnostics();
+        new PlanChecker().check(new SpecLoader(dir).loadFile(f, d), d);
+        assertThat(d.errors()).isEmpty();
+        Diagnostics withRule = check("company", "    customMatchingId:\n      primaryObjectRule:\n"
+                + "        eventPropertyName: company_domain\n        targetObjectPropertyName: domain\n");
+        assertThat(withRule.errors()).isEmpty();
+        Files.writeString(f, Files.readString(f).replace("        type: string\n", "        type: string\n        retired: true\n"));
+        Diagnostics d2 = new Diagnostics();
+        new PlanChecker().check(new SpecLoader(dir).loadFile(f, d2), d2);
+        assertThat(d2.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TP118");
+            assertThat(e.message()).contains("retired");
+        });
+    }
 }
