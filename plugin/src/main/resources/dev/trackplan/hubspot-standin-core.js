@@ -10,6 +10,8 @@
 // backward-compatibility flag under which code that trusts it would send wrongly.
 // decide(true|false) grants or refuses every category, decide({analytics, ...}) each on its own;
 // decide(x, true) tells listeners {allowed} alone, as older HubSpot scripts did.
+// It calls no method the page could have replaced (Array.prototype.splice, say): what the page
+// pushed is what is recorded.
 this.__trackplanStandIn = function (window, record, onDecide) {
   "use strict";
   var CATEGORIES = ["analytics", "advertisement", "functionality"];
@@ -48,10 +50,16 @@ this.__trackplanStandIn = function (window, record, onDecide) {
     }
   }
   function hsq(c) { record("hsq", c, decided); }
+  function drain(a) {
+    var out = [], n = a.length;
+    for (var i = 0; i < n; i++) out[i] = a[i];
+    a.length = 0;
+    return out;
+  }
   return {
     load: function () {
       var q = window._hsq = window._hsq || [], p = window._hsp = window._hsp || [];
-      var queued = q.splice(0, q.length), queuedP = p.splice(0, p.length);
+      var queued = drain(q), queuedP = drain(p);
       q.push = function () { for (var i = 0; i < arguments.length; i++) hsq(arguments[i]); return 0; };
       p.push = function () { for (var i = 0; i < arguments.length; i++) hsp(arguments[i]); return 0; };
       for (var i = 0; i < queued.length; i++) hsq(queued[i]);

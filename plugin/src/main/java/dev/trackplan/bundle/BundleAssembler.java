@@ -47,13 +47,16 @@ public final class BundleAssembler {
         model.put("consentCookie", settings.consentCookie());
         JsTemplateFactory factory = new JsTemplateFactory(source);
         StringBuilder out = new StringBuilder();
+        Map<String, Bundle.Span> spans = new LinkedHashMap<>();
         try {
             out.append(run(factory.compileText(t.text().substring(0, at), t.name()), model));
-            for (String snippet : snippets.values()) {
-                out.append(snippet);
-                if (!snippet.endsWith("\n")) {
+            for (Map.Entry<String, String> snippet : snippets.entrySet()) {
+                int start = out.length();
+                out.append(snippet.getValue());
+                if (!snippet.getValue().endsWith("\n")) {
                     out.append('\n');
                 }
+                spans.put(snippet.getKey(), new Bundle.Span(start, out.length()));
             }
             out.append(run(factory.compileText(t.text().substring(at + SNIPPETS_MARKER.length()), t.name()), model));
         } catch (TemplateException te) {
@@ -67,7 +70,8 @@ public final class BundleAssembler {
                     + "JavaScript at line " + p.line() + ", column " + p.column() + ": " + p.message());
             return null;
         }
-        return new Bundle("js/trackplan." + Hashing.sha256Hex(content).substring(0, 10) + ".js", content);
+        return new Bundle("js/trackplan." + Hashing.sha256Hex(content).substring(0, 10) + ".js", content,
+                Map.copyOf(spans));
     }
 
     private static String run(Mustache m, Object model) {

@@ -26,7 +26,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.QueryParser;
+import dev.trackplan.css.BrowserSelector;
 
 /**
  * Checks events against HubSpot's rules (reference/hubspot-tracking.md) and Trackplan's own
@@ -164,8 +164,9 @@ public final class PlanChecker {
             case CLICK, SUBMIT -> {
                 String problem = selectorProblem(t.value());
                 if (problem != null) {
-                    d.error(t.valuePos(), Rule.SELECTOR.code(), t.kind().id() + " selector '" + t.value()
-                            + "' is not valid CSS: " + problem);
+                    String shown = t.value().length() > 80 ? t.value().substring(0, 77) + "..." : t.value();
+                    d.error(t.valuePos(), Rule.SELECTOR.code(), t.kind().id() + " selector '" + shown
+                            + "' cannot be used: " + problem);
                 }
             }
             case VISIT -> checkGlob(t.value(), t.valuePos(), "visit", d);
@@ -188,17 +189,9 @@ public final class PlanChecker {
         }
     }
 
-    /** Null when jsoup parses the selector, else why not. */
+    /** Null when the selector is CSS that both jsoup and browsers take alike, else why not. */
     public static String selectorProblem(String selector) {
-        if (selector.isBlank()) {
-            return "it is empty";
-        }
-        try {
-            QueryParser.parse(selector);
-            return null;
-        } catch (IllegalArgumentException | IllegalStateException ex) {
-            return ex.getMessage();
-        }
+        return BrowserSelector.problem(selector);
     }
 
     private void checkGlob(String glob, SourcePos pos, String what, Diagnostics d) {

@@ -1,23 +1,26 @@
 package dev.trackplan.glob;
 
-import java.util.regex.Pattern;
-
 /**
  * A page-path glob: {@code *} stays within one path segment, {@code **} spans any number of
  * segments including none, {@code ?} is one character of a segment, {@code {a,b}} is either.
- * The same regular expression runs in Java (which pages an event fires on) and in the browser
- * bundle, so both agree; it uses only syntax common to Java and JavaScript regexes.
+ * The browser bundle gets it as a regular expression (only syntax common to Java and JavaScript);
+ * Java matches it without one, in time proportional to the glob's length times the path's
+ * ({@link GlobMatcher}), so no glob can make the build backtrack for ever.
  */
 public final class Glob {
+    /** Longer globs are refused; real ones are a few dozen characters. */
+    public static final int MAX_LENGTH = 1024;
+    /** At most this many alternatives after expanding every {@code {a,b}}. */
+    public static final int MAX_ALTERNATIVES = 256;
     private static final String SPECIAL = ".^$|()[]+\\";
     private final String glob;
     private final String regex;
-    private final Pattern pattern;
+    private final GlobMatcher matcher;
 
-    private Glob(String glob, String regex) {
+    private Glob(String glob, String regex, GlobMatcher matcher) {
         this.glob = glob;
         this.regex = regex;
-        this.pattern = Pattern.compile(regex);
+        this.matcher = matcher;
     }
 
     /** Thrown for a glob that cannot be used; the message says why. */
@@ -30,6 +33,10 @@ public final class Glob {
     public static Glob compile(String glob) throws InvalidGlobException {
         if (glob.isEmpty() || glob.charAt(0) != '/') {
             throw new InvalidGlobException("a path glob starts with '/', like /pricing/**");
+        }
+        if (glob.length() > MAX_LENGTH) {
+            throw new InvalidGlobException("the glob is " + glob.length() + " characters long, over the limit of "
+                    + MAX_LENGTH);
         }
         if (glob.contains("***")) {
             throw new InvalidGlobException("'***' is not a glob; use '**' for any number of segments");
@@ -88,7 +95,7 @@ public final class Glob {
             throw new InvalidGlobException("'{' is never closed");
         }
         re.append('$');
-        return new Glob(glob, re.toString());
+        return new Glob(glob, re.toString(), GlobMatcher.of(glob));
     }
 
     private static String printable(char c) {
@@ -96,7 +103,7 @@ public final class Glob {
     }
 
     public boolean matches(String path) {
-        return pattern.matcher(path).matches();
+        return matcher.matches(path);
     }
 
     /** The regular expression's source, valid in both Java and JavaScript. */

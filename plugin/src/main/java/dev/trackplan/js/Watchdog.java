@@ -1,10 +1,12 @@
 package dev.trackplan.js;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 
 /**
@@ -20,6 +22,14 @@ public final class Watchdog implements AutoCloseable {
 
     private static final long PERIOD_MILLIS = 25;
     private static final double MEMORY_LIMIT = 0.85;
+    private static final long INTERRUPT_MILLIS = 500;
+    /** Short: the code keeps allocating while it is being interrupted. */
+    private static final long MEMORY_INTERRUPT_MILLIS = 100;
+    private static final ExecutorService STOPPER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "trackplan-js-stopper");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trackplan-js-watchdog");
         t.setDaemon(true);
@@ -29,25 +39,50 @@ public final class Watchdog implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private volatile Reason reason = Reason.NONE;
 
+    private volatile long deadline;
+
     public Watchdog(Context context, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        this.deadline = System.nanoTime() + timeout.toNanos();
         this.task = TIMER.scheduleAtFixedRate(() -> {
-            Reason r = System.nanoTime() >= deadline ? Reason.TIMEOUT : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
+            Reason r = System.nanoTime() - deadline >= 0 ? Reason.TIMEOUT : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
             if (r != Reason.NONE && reason == Reason.NONE) {
                 reason = r;
-                try {
-                    context.close(true);
-                } catch (RuntimeException ignored) {
-                    // the context may already be closing; cancellation is all we need
-                }
+                long grace = r == Reason.TIMEOUT ? INTERRUPT_MILLIS : MEMORY_INTERRUPT_MILLIS;
+                STOPPER.execute(() -> interruptOrCancel(context, grace));
             }
         }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static boolean heapNearlyFull() {
+    /**
+     * An interrupt stops the code where it runs, so its exception carries the guest stack (which
+     * snippet looped); cancelling is the fallback when the code does not reach a safepoint soon.
+     */
+    private static void interruptOrCancel(Context context, long graceMillis) {
+        try {
+            context.interrupt(Duration.ofMillis(graceMillis));
+        } catch (TimeoutException | RuntimeException e) {
+            cancel(context);
+        }
+    }
+
+    private static void cancel(Context context) {
+        try {
+            context.close(true);
+        } catch (RuntimeException ignored) {
+            // the context may already be closing; cancellation is all we need
+        }
+    }
+
+    /** Whether the JVM's heap is nearly exhausted. */
+    public static boolean heapNearlyFull() {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         return used > rt.maxMemory() * MEMORY_LIMIT;
+    }
+
+    /** Starts the time over (after the page's set-up, which is the verifier's, not the page code's). */
+    public void restart(Duration timeout) {
+        deadline = System.nanoTime() + timeout.toNanos();
     }
 
     public boolean fired() {

@@ -201,9 +201,9 @@ public final class Trackplan implements AutoCloseable {
             }
             VerifyReport report = null;
             if (c.verify()) {
-                report = new Verifier(js, c.hubId(), ss.banner(), c.respectDoNotTrack(),
+                report = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
                         c.respectGlobalPrivacyControl(), c.verifyTimeout())
-                        .verify(plan.bundled(), site, bundle.content(), d);
+                        .verify(plan.bundled(), site, bundle, d);
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();

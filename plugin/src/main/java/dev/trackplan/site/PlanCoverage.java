@@ -1,5 +1,7 @@
 package dev.trackplan.site;
 
+import dev.trackplan.css.BrowserSelector;
+import dev.trackplan.css.Deadline;
 import dev.trackplan.glob.Glob;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.TrackingPlan;
@@ -10,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /** Which generated pages each event can fire on: the pages its globs allow where its selector matches. */
 public final class PlanCoverage {
@@ -21,7 +21,7 @@ public final class PlanCoverage {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (EventSpec e : plan.events()) {
             List<String> urls = new ArrayList<>();
-            Evaluator selector = hasSelector(e) ? QueryParser.parse(e.trigger().value()) : null;
+            BrowserSelector selector = hasSelector(e) ? selector(e) : null;
             for (Map.Entry<String, Document> p : pages.entrySet()) {
                 if (firesOn(e, selector, p.getKey(), p.getValue())) {
                     urls.add(p.getKey());
@@ -46,7 +46,7 @@ public final class PlanCoverage {
     }
 
     public static boolean firesOn(EventSpec e, String path, Document doc) {
-        return firesOn(e, hasSelector(e) ? QueryParser.parse(e.trigger().value()) : null, path, doc);
+        return firesOn(e, hasSelector(e) ? selector(e) : null, path, doc);
     }
 
     private static boolean hasSelector(EventSpec e) {
@@ -54,16 +54,24 @@ public final class PlanCoverage {
     }
 
     /** As {@link #firesOn(EventSpec, String, Document)}, with the event's selector already parsed. */
-    public static boolean firesOn(EventSpec e, Evaluator selector, String path, Document doc) {
+    public static boolean firesOn(EventSpec e, BrowserSelector selector, String path, Document doc) {
         if (!allowed(e, path) || path.endsWith(".html")) {
             return false;
         }
         TriggerKind k = e.trigger().kind();
         return switch (k) {
-            case CLICK, SUBMIT -> doc.selectFirst(selector) != null;
+            case CLICK, SUBMIT -> selector.first(doc, Deadline.NONE) != null; // checked selectors cost little per element
             case VISIT -> compile(e.trigger().value()).matches(path);
             case CUSTOM -> true;
         };
+    }
+
+    private static BrowserSelector selector(EventSpec e) {
+        try {
+            return BrowserSelector.parse(e.trigger().value());
+        } catch (BrowserSelector.InvalidSelectorException ex) {
+            throw new IllegalStateException("selector was checked before: " + e.trigger().value(), ex);
+        }
     }
 
     static Glob compile(String glob) {

@@ -1,6 +1,7 @@
 package dev.trackplan.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trackplan.css.Deadline;
 import dev.trackplan.js.JsEngine;
 import dev.trackplan.js.Watchdog;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,9 @@ import org.jsoup.nodes.Element;
  */
 public final class BrowserSession implements AutoCloseable {
     public static final long FIXED_NOW = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    /** What the page sees as {@code navigator.userAgent}: a current desktop Chrome. */
+    public static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Source SHIM = resource("dom-shim.js");
     private static final Source STAND_IN = resource("/dev/trackplan/hubspot-standin-core.js", "hubspot-standin-core.js");
@@ -34,9 +38,16 @@ public final class BrowserSession implements AutoCloseable {
     private final HostDom dom;
     private final Recorder recorder = new Recorder();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final Value shim;
+    private final Value hubspot;
+    private Deadline deadline;
 
+    /**
+     * A page view; once it is set up, the page's code and the host's DOM work on its behalf have
+     * {@code timeout} between them.
+     */
     public BrowserSession(JsEngine engine, Document page, String url, boolean doNotTrack, Duration timeout) {
-        this.dom = new HostDom(page);
+        this.dom = new HostDom(page, Deadline.after(timeout));
         this.context = engine.newContext(console);
         this.watchdog = new Watchdog(context, timeout);
         Value bindings = context.getBindings("js");
@@ -46,6 +57,7 @@ public final class BrowserSession implements AutoCloseable {
         cfg.put("doNotTrack", doNotTrack);
         cfg.put("now", FIXED_NOW);
         cfg.put("cookies", Map.of());
+        cfg.put("userAgent", USER_AGENT);
         try {
             bindings.putMember("__cfg", JSON.writeValueAsString(cfg));
         } catch (IOException e) {
@@ -53,9 +65,17 @@ public final class BrowserSession implements AutoCloseable {
         }
         bindings.putMember("__dom", dom);
         bindings.putMember("__rec", recorder);
-        context.eval(SHIM);
-        context.eval(STAND_IN);
-        context.eval(STUB);
+        try {
+            this.shim = context.eval(SHIM);
+            context.eval(STAND_IN);
+            this.hubspot = context.eval(STUB);
+        } catch (RuntimeException e) { // stopped before the page was ready (the heap guard, say)
+            close();
+            throw e;
+        }
+        this.deadline = Deadline.after(timeout);
+        dom.deadline(deadline);
+        watchdog.restart(timeout);
     }
 
     private static Source resource(String name) {
@@ -77,23 +97,50 @@ public final class BrowserSession implements AutoCloseable {
 
     /** The HubSpot loader arrives and processes the queued commands. */
     public void loadHubSpot() {
-        context.eval("js", "__hubspot.load()");
+        hubspot.getMember("load").executeVoid();
     }
 
     /** The visitor answers HubSpot's own banner. */
     public void decide(boolean allowed) {
-        context.eval("js", "__hubspot.decide(" + allowed + ")");
+        decide(allowed, allowed ? "after the visitor consented" : "after the visitor declined");
+    }
+
+    /** As {@link #decide(boolean)}; {@code when} says the choice in messages ("after the visitor withdrew consent"). */
+    public void decide(boolean allowed, String when) {
+        visitorChooses(allowed, when);
+        hubspot.getMember("decide").executeVoid(allowed);
     }
 
     /** The visitor answers HubSpot's own banner category by category. */
     public void decide(boolean analytics, boolean advertisement, boolean functionality) {
-        context.eval("js", "__hubspot.decide({analytics: " + analytics + ", advertisement: " + advertisement
+        visitorChooses(analytics, analytics ? "after the visitor consented to analytics" : "after the visitor declined "
+                + "analytics" + (advertisement || functionality ? " (" + (advertisement && functionality
+                ? "advertisement and functionality" : advertisement ? "advertisement" : "functionality") + " accepted)" : ""));
+        Value choice = context.eval("js", "({analytics: " + analytics + ", advertisement: " + advertisement
                 + ", functionality: " + functionality + "})");
+        hubspot.getMember("decide").executeVoid(choice);
+    }
+
+    /** The visitor answers, and listeners hear only {@code {allowed}}, as from older HubSpot scripts. */
+    public void decideLegacy(boolean allowed) {
+        visitorChooses(allowed, allowed ? "after the visitor consented" : "after the visitor declined");
+        hubspot.getMember("decide").executeVoid(allowed, true);
+    }
+
+    /**
+     * The verifier is about to give (or refuse) consent through the site's own banner; {@code when}
+     * says the choice in messages. Commands pushed from now on are judged by it.
+     */
+    public void visitorChooses(boolean analytics, String when) {
+        recorder.phase(analytics ? Recorder.Phase.ACCEPTED : Recorder.Phase.DECLINED, when);
     }
 
     public void fire(Element target, String type) {
-        int id = dom.id(target);
-        context.eval("js", "__trackplanFire(" + id + ", '" + type + "')");
+        shim.getMember("fire").executeVoid(dom.id(target), type);
+    }
+
+    public Deadline deadline() {
+        return deadline;
     }
 
     /** Runs a snippet of JavaScript in the page (for tests and scenarios). */
@@ -117,12 +164,17 @@ public final class BrowserSession implements AutoCloseable {
         return watchdog.fired();
     }
 
+    /** Why the watchdog stopped the page view, if it did. */
+    public Watchdog.Reason stoppedBecause() {
+        return watchdog.reason();
+    }
+
     /** Describes a guest failure for a message: cancelled by the watchdog, out of statements, or an error. */
     public String describe(PolyglotException e, Duration timeout) {
         if (watchdog.reason() == Watchdog.Reason.MEMORY) {
             return "was stopped: it allocated memory without end (the heap was nearly full)";
         }
-        if (timedOut() || e.isCancelled()) {
+        if (timedOut() || e.isCancelled() || deadline.expired()) {
             return "did not finish within " + timeout.toSeconds() + " s (endless loop or heavy work in the code?)";
         }
         if (e.isResourceExhausted()) {

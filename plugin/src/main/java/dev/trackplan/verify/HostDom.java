@@ -1,5 +1,7 @@
 package dev.trackplan.verify;
 
+import dev.trackplan.css.BrowserSelector;
+import dev.trackplan.css.Deadline;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,11 +20,29 @@ import org.jsoup.nodes.TextNode;
  */
 public final class HostDom {
     private final Document doc;
+    private Deadline deadline;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Node, Integer> ids = new IdentityHashMap<>();
 
-    public HostDom(Document doc) {
+    public HostDom(Document doc, Deadline deadline) {
         this.doc = doc;
+        this.deadline = deadline;
+    }
+
+    void deadline(Deadline d) {
+        this.deadline = d;
+    }
+
+    /**
+     * The selector as a browser would take it. The shim has already refused invalid ones with a
+     * SyntaxError ({@link #selectorError}); this only guards the host against a direct call.
+     */
+    private BrowserSelector selector(String css) {
+        try {
+            return BrowserSelector.parse(css);
+        } catch (BrowserSelector.InvalidSelectorException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     public Document document() {
@@ -73,7 +93,7 @@ public final class HostDom {
     public String select(int scope, String css) {
         Element root = scope < 0 ? doc : el(scope);
         StringJoiner j = new StringJoiner(",");
-        for (Element e : root.select(css)) {
+        for (Element e : selector(css).select(root, deadline)) {
             if (e != root) {
                 j.add(String.valueOf(id(e)));
             }
@@ -84,7 +104,7 @@ public final class HostDom {
     @HostAccess.Export
     public boolean matches(int id, String css) {
         Element e = el(id);
-        return e != null && e.is(css);
+        return e != null && selector(css).matches(e, deadline);
     }
 
     @HostAccess.Export
@@ -93,13 +113,8 @@ public final class HostDom {
         if (e == null) {
             return -1;
         }
-        var evaluator = org.jsoup.select.QueryParser.parse(css);
-        for (Element c = e; c != null; c = c.parent()) {
-            if (c.is(evaluator)) {
-                return id(c);
-            }
-        }
-        return -1;
+        Element c = selector(css).closest(e, deadline);
+        return c == null ? -1 : id(c);
     }
 
     @HostAccess.Export
@@ -191,14 +206,13 @@ public final class HostDom {
         return e == null ? -1 : id(e);
     }
 
-    /** Checks a selector the way the browser would reject it: a SyntaxError for invalid CSS. */
+    /**
+     * Checks a selector the way the browser would reject it (a SyntaxError for invalid CSS), and
+     * refuses what the verification cannot match at a bounded cost (jsoup's regex selectors, very
+     * long selectors): browsers accept a few of those, the verification does not.
+     */
     @HostAccess.Export
     public String selectorError(String css) {
-        try {
-            org.jsoup.select.QueryParser.parse(css);
-            return null;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return e.getMessage();
-        }
+        return BrowserSelector.problem(css);
     }
 }

@@ -14,6 +14,7 @@ public final class VerifyRules {
     public static final String VISIT_UNUSED = "TP310";
     public static final String RUNTIME = "TP311";
     public static final String TOO_MANY_PROPERTIES = "TP312";
+    public static final String UNKNOWN_COMMAND = "TP313";
 
     private VerifyRules() {}
 }

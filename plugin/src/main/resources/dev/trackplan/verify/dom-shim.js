@@ -1,10 +1,16 @@
 // The browser environment the bundle runs in during verification: window, document, location,
-// history, navigator, cookies and event dispatch, over the jsoup page exported as __dom.
+// history, navigator, cookies and event dispatch, over the jsoup page exported as __dom. It looks
+// like a browser page: no engine-specific globals, a browser's user agent, the site's own address,
+// and nothing of the verifier left on the global object (the script evaluates to the verifier's
+// controls instead).
 (function (global) {
   "use strict";
   var dom = global.__dom, cfg = JSON.parse(global.__cfg);
   delete global.__dom;
   delete global.__cfg;
+  var engineOnly = ["Graal", "Polyglot", "Java", "Packages", "java", "javax", "print", "printErr", "load",
+    "loadWithNewGlobal", "quit", "exit", "read", "readbuffer", "readline", "arguments"];
+  for (var g = 0; g < engineOnly.length; g++) delete global[engineOnly[g]];
 
   // deterministic time and randomness
   var fixedNow = cfg.now;
@@ -118,8 +124,8 @@
 
   var cookies = {};
   var document = Object.create(EventTarget.prototype);
-  document.__key = "document";
-  document.__parentTarget = function () { return window; };
+  Object.defineProperty(document, "__key", { value: "document", enumerable: false });
+  Object.defineProperty(document, "__parentTarget", { value: function () { return window; }, enumerable: false });
   document.nodeType = 9;
   document.referrer = cfg.referrer;
   document.readyState = "interactive";
@@ -193,8 +199,9 @@
     }
   };
 
-  window.__key = "window";
-  window.__parentTarget = function () { return null; };
+  function hidden(o, k, v) { Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false }); }
+  hidden(window, "__key", "window");
+  hidden(window, "__parentTarget", function () { return null; });
   window.addEventListener = EventTarget.prototype.addEventListener;
   window.removeEventListener = EventTarget.prototype.removeEventListener;
   window.dispatchEvent = EventTarget.prototype.dispatchEvent;
@@ -203,13 +210,34 @@
   window.document = document;
   window.location = location;
   window.history = history;
-  window.navigator = { doNotTrack: cfg.doNotTrack ? "1" : null, userAgent: "Trackplan verification", language: "en" };
+  window.navigator = {
+    doNotTrack: cfg.doNotTrack ? "1" : null,
+    userAgent: cfg.userAgent,
+    appName: "Netscape",
+    appVersion: cfg.userAgent.replace(/^Mozilla\//, ""),
+    platform: "Win32",
+    vendor: "Google Inc.",
+    language: "en-US",
+    languages: ["en-US", "en"],
+    cookieEnabled: true,
+    onLine: true,
+    webdriver: false,
+    hardwareConcurrency: 8
+  };
+  window.screen = { width: 1920, height: 1080, availWidth: 1920, availHeight: 1040, colorDepth: 24, pixelDepth: 24 };
+  window.innerWidth = 1920;
+  window.innerHeight = 947;
+  window.devicePixelRatio = 1;
+  document.visibilityState = "visible";
+  document.hidden = false;
   window.Event = Event;
   window.setTimeout = function (fn) { if (typeof fn === "function") fn(); return 0; };
   window.clearTimeout = function () {};
 
-  // for the verifier
-  window.__trackplanFire = function (id, type) {
-    return wrap(id).dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+  // for the verifier, never on the page's global object
+  return {
+    fire: function (id, type) {
+      return wrap(id).dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+    }
   };
 })(this);

@@ -32,7 +32,7 @@ class TrackingPlanPageTest {
         TrackplanConfig c = new TrackplanConfig(EXAMPLE, EXAMPLE.resolve("src/main/tracking/events"), EXAMPLE.resolve("src/main/tracking/trackplan.lock.json"),
                 EXAMPLE.resolve("src/main/tracking/templates"), EXAMPLE.resolve("src/main/site/pages"),
                 EXAMPLE.resolve("src/main/site/layouts"), EXAMPLE.resolve("src/main/site/assets"), out.resolve("site"),
-                out.resolve("work"), out.resolve("reports"), "123456", "na1", "banner", true, true, "https://x.example",
+                out.resolve("work"), out.resolve("reports"), "123456", "na1", "banner", true, true, "https://www.acme-analytics.example",
                 "Acme Analytics", true, false, true, Duration.ofSeconds(10), "test");
         BuildResult r = new Trackplan().build(c);
         assertThat(r.errors()).isEmpty();

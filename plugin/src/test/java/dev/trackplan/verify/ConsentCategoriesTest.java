@@ -66,7 +66,7 @@ class ConsentCategoriesTest {
     }
 
     BrowserSession open(String page, String bundle, String beforeBundle) {
-        BrowserSession s = new BrowserSession(engine, Jsoup.parse(page), "https://site.test/", false, Duration.ofSeconds(10));
+        BrowserSession s = new BrowserSession(engine, Jsoup.parse(page), "https://www.example.com/", false, Duration.ofSeconds(10));
         if (beforeBundle != null) {
             s.eval(beforeBundle);
         }
@@ -92,7 +92,7 @@ class ConsentCategoriesTest {
     void analyticsDeclinedButAdvertisementAcceptedSendsNothingEvenThoughAllowedIsTrue() {
         try (BrowserSession s = open(hubspotPage, hubspotBundle, null)) {
             click(s, "a.cta");
-            s.eval("__hubspot.decide({analytics: false, advertisement: true, functionality: true})");
+            s.decide(false, true, true);
             click(s, "a.cta");
             assertThat(tracks(s)).as("neither the waiting click nor a later one").isZero();
         }
@@ -103,7 +103,7 @@ class ConsentCategoriesTest {
         try (BrowserSession s = open(hubspotPage, hubspotBundle, null)) {
             click(s, "a.cta");
             assertThat(tracks(s)).isZero();
-            s.eval("__hubspot.decide({analytics: true, advertisement: false, functionality: false})");
+            s.decide(true, false, false);
             assertThat(tracks(s)).isEqualTo(1);
         }
     }
@@ -111,12 +111,12 @@ class ConsentCategoriesTest {
     @Test
     void withoutCategoriesTheBackwardCompatibleAllowedDecides() {
         try (BrowserSession s = open(hubspotPage, hubspotBundle, null)) {
-            s.eval("__hubspot.decide(true, true)");
+            s.decideLegacy(true);
             click(s, "a.cta");
             assertThat(tracks(s)).isEqualTo(1);
         }
         try (BrowserSession s = open(hubspotPage, hubspotBundle, null)) {
-            s.eval("__hubspot.decide(false, true)");
+            s.decideLegacy(false);
             click(s, "a.cta");
             assertThat(tracks(s)).isZero();
         }

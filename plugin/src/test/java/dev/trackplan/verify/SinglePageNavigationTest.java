@@ -38,7 +38,7 @@ class SinglePageNavigationTest {
         }
         try (JsEngine engine = new JsEngine();
              BrowserSession b = new BrowserSession(engine, Jsoup.parse(Files.readString(dir.resolve("target/site/index.html"))),
-                     "https://site.test/", false, Duration.ofSeconds(10))) {
+                     "https://www.example.com/", false, Duration.ofSeconds(10))) {
             b.runBundle(Source.create("js", bundle));
             b.loadHubSpot();
             b.decide(true);

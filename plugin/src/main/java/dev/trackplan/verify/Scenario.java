@@ -1,0 +1,101 @@
+package dev.trackplan.verify;
+
+import dev.trackplan.css.Deadline;
+import dev.trackplan.js.Watchdog;
+import dev.trackplan.model.EventSpec;
+import java.util.List;
+import org.graalvm.polyglot.PolyglotException;
+
+/**
+ * One kind of simulated page view over the shared {@link VerifyRun}: examples, the real pages with
+ * consent given, and the consent scenarios. A scenario proves its owners; when the code of some
+ * event hangs or crashes it, {@link Verifier} blames that event (by the stack), leaves it out, and
+ * runs the scenario again for the others.
+ */
+abstract class Scenario {
+    /** The events whose behaviour this scenario proves. */
+    abstract List<EventSpec> owners();
+
+    /** The page path, for messages. */
+    abstract String path();
+
+    /** Runs the page view; a failure of guest code comes out as {@link GuestFailure}. */
+    abstract void run(VerifyRun run, VerifyRun.Code code);
+
+    /** How guest code failed. */
+    enum Cause { THREW, TIMEOUT, MEMORY, SETUP }
+
+    /** Guest code (or host work on its behalf) failed: what happened, and where in the bundle. */
+    static final class GuestFailure extends RuntimeException {
+        private final List<Integer> offsets;
+        private final Cause cause;
+
+        GuestFailure(String what, List<Integer> offsets, Cause cause) {
+            super(what, null, false, false);
+            this.offsets = offsets;
+            this.cause = cause;
+        }
+
+        List<Integer> offsets() {
+            return offsets;
+        }
+
+        Cause kind() {
+            return cause;
+        }
+    }
+
+    /** Runs {@code body} in the page view, turning every way guest code can fail into a {@link GuestFailure}. */
+    static void guarded(VerifyRun run, BrowserSession s, Runnable body) {
+        try {
+            body.run();
+        } catch (PolyglotException ex) {
+            Cause cause = s.stoppedBecause() == Watchdog.Reason.MEMORY ? Cause.MEMORY
+                    : ex.isCancelled() || s.timedOut() || s.deadline().expired() || ex.isResourceExhausted()
+                    ? Cause.TIMEOUT : Cause.THREW;
+            throw new GuestFailure(s.describe(ex, run.timeout), VerifyRun.offsets(ex), cause);
+        } catch (Deadline.Exceeded ex) {
+            throw new GuestFailure("did not finish within " + run.timeout.toSeconds() + " s (endless loop or heavy "
+                    + "work in the code?)", List.of(), Cause.TIMEOUT);
+        } catch (OutOfMemoryError | StackOverflowError ex) {
+            throw new GuestFailure("exhausted the " + (ex instanceof OutOfMemoryError ? "heap" : "stack")
+                    + " (" + ex.getClass().getSimpleName() + ")", List.of(), Cause.MEMORY);
+        }
+    }
+
+    /**
+     * Checks every command of the page view against {@link CommandPolicy}; a problem is blamed on
+     * the event whose snippet pushed it, else on the bundle.
+     */
+    void checkCommands(VerifyRun run, BrowserSession s, String refusal) {
+        for (Recorder.Command c : s.recorder().all()) {
+            if ("error".equals(c.queue())) {
+                blame(run, c, VerifyRules.RUNTIME, "on " + path() + ": " + c.command().path(0).asText() + ": "
+                        + c.command().path(1).asText());
+                continue;
+            }
+            CallValidator.Problem p = CommandPolicy.problem(c, refusal);
+            if (p == null) {
+                continue;
+            }
+            EventSpec sent = c.isTrack() ? run.validator.eventOf(c.argument()) : null;
+            if (sent != null && !p.rule().equals(VerifyRules.UNKNOWN_COMMAND)) {
+                String when = p.rule().equals(VerifyRules.DO_NOT_TRACK) ? "sent although the visitor asked not to be "
+                        + "tracked (" + refusal + ")" : "sent " + c.when();
+                run.fail(sent, sent.trigger().valuePos(), p.rule(), sent.name() + " on " + path() + ": " + when
+                        + " (" + CommandPolicy.shown(c) + ")");
+            } else {
+                blame(run, c, p.rule(), "on " + path() + ": " + p.message());
+            }
+        }
+    }
+
+    private void blame(VerifyRun run, Recorder.Command c, String rule, String message) {
+        EventSpec e = run.culprit(c.origin()); // never the scenario's owner by default: it may be innocent
+        if (e == null) {
+            run.failBundle(rule, "the bundle " + message);
+        } else {
+            run.fail(e, e.trigger().valuePos(), rule, e.name() + " " + message);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.trackplan.verify;
+
+import dev.trackplan.bundle.Bundle;
+import dev.trackplan.css.BrowserSelector;
+import dev.trackplan.css.Deadline;
+import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.diag.Diagnostics;
+import dev.trackplan.diag.SourcePos;
+import dev.trackplan.js.JsEngine;
+import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.TrackingPlan;
+import dev.trackplan.model.TriggerKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What every scenario of one verification shares: the plan, the bundle (less the snippets of
+ * events already found to hang or crash), the call validator, the report and the diagnostics.
+ * Scenario kinds ({@link ExampleScenario}, {@link PageScenario}, {@link ConsentScenario}) open
+ * their page views here and report through here.
+ */
+final class VerifyRun {
+    final TrackingPlan plan;
+    final String hubId;
+    final String origin;
+    final boolean banner;
+    final boolean respectDoNotTrack;
+    final Duration timeout;
+    final CallValidator validator;
+    final VerifyReport report;
+    private final JsEngine engine;
+    private final Bundle bundle;
+    private final Diagnostics d;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Events whose code hung or crashed: reported once, left out of the bundle from then on. */
+    private final Map<String, Boolean> broken = new ConcurrentHashMap<>();
+    private volatile Code code;
+    private volatile boolean bundleBroken;
+
+    /** The bundle as scenarios run it now, and which broken events it already leaves out. */
+    record Code(Source source, Set<String> without) {}
+
+    VerifyRun(JsEngine engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
+            boolean respectDoNotTrack, Duration timeout, VerifyReport report, Diagnostics d) {
+        this.engine = engine;
+        this.plan = plan;
+        this.bundle = bundle;
+        this.hubId = hubId;
+        this.origin = origin;
+        this.banner = banner;
+        this.respectDoNotTrack = respectDoNotTrack;
+        this.timeout = timeout;
+        this.validator = new CallValidator(plan, hubId);
+        this.report = report;
+        this.d = d;
+        this.code = new Code(source(bundle.content()), Set.of());
+    }
+
+    private static Source source(String content) {
+        return Source.newBuilder("js", content, Recorder.BUNDLE_NAME).buildLiteral();
+    }
+
+    Code code() {
+        return code;
+    }
+
+    /** A fresh page view at {@code path} of the site, with its own timeout. */
+    BrowserSession open(Document doc, String path, boolean doNotTrack) {
+        try {
+            return new BrowserSession(engine, doc, origin + path, doNotTrack, timeout);
+        } catch (PolyglotException e) { // no page code ran yet: stopped from outside (heap guard, overloaded machine)
+            throw new Scenario.GuestFailure("was stopped before the page was ready (" + e.getMessage() + ")",
+                    List.of(), Scenario.Cause.SETUP);
+        }
+    }
+
+    /** Runs the current bundle in the page and lets the HubSpot loader arrive. */
+    void start(BrowserSession s, Code c) {
+        s.runBundle(c.source());
+        s.loadHubSpot();
+    }
+
+    /** The visitor accepts: through the site's banner when there is one, else HubSpot's. */
+    void accept(BrowserSession s) {
+        Element button = banner ? first(s, "[data-trackplan-consent=accept]") : null;
+        if (button != null) {
+            s.visitorChooses(true, "after the visitor consented");
+            s.fire(button, "click");
+        } else {
+            s.decide(true);
+        }
+    }
+
+    /** The elements of the page the event's selector matches, within the page view's deadline. */
+    List<Element> targets(BrowserSession s, EventSpec e) {
+        return selector(e).select(s.page(), s.deadline());
+    }
+
+    Element first(BrowserSession s, String css) {
+        try {
+            return BrowserSelector.parse(css).first(s.page(), s.deadline());
+        } catch (BrowserSelector.InvalidSelectorException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static BrowserSelector selector(EventSpec e) {
+        try {
+            return BrowserSelector.parse(e.trigger().value());
+        } catch (BrowserSelector.InvalidSelectorException ex) {
+            throw new IllegalStateException("selector was checked before: " + e.trigger().value(), ex);
+        }
+    }
+
+    static boolean hasSelector(EventSpec e) {
+        return e.trigger().kind() == TriggerKind.CLICK || e.trigger().kind() == TriggerKind.SUBMIT;
+    }
+
+    static String eventType(EventSpec e) {
+        return e.trigger().kind() == TriggerKind.CLICK ? "click" : "submit";
+    }
+
+    /** Reports a failure of an event, once (the same line from two scenarios is one problem). */
+    void fail(EventSpec e, SourcePos at, String rule, String message) {
+        Diagnostic diag = Diagnostic.error(at, rule, message);
+        if (reported.add(diag.format())) {
+            d.add(diag);
+            report.failure(e.name(), e.file(), diag);
+        }
+    }
+
+    /** A failure that belongs to no event (the bundle's own runtime). */
+    void failBundle(String rule, String message) {
+        Diagnostic diag = Diagnostic.error(SourcePos.of("bundle.js.mustache"), rule, message);
+        if (reported.add(diag.format())) {
+            d.add(diag);
+        }
+    }
+
+    boolean isBroken(EventSpec e) {
+        return broken.containsKey(e.name());
+    }
+
+    boolean bundleBroken() {
+        return bundleBroken;
+    }
+
+    /**
+     * The event's code hung, crashed the page or exhausted the heap: report it once and leave its
+     * snippet out of the bundle for the scenarios still to run (its own are skipped).
+     */
+    synchronized void breakEvent(EventSpec e, String message) {
+        if (broken.putIfAbsent(e.name(), Boolean.TRUE) != null) {
+            return;
+        }
+        fail(e, e.trigger().valuePos(), VerifyRules.RUNTIME, message);
+        Bundle.Span span = bundle.snippets().get(e.name());
+        if (span == null) {
+            return;
+        }
+        char[] blanked = code.source().getCharacters().toString().toCharArray();
+        for (int i = span.start(); i < span.end(); i++) {
+            if (blanked[i] != '\n') {
+                blanked[i] = ' '; // same offsets and lines, so stack positions still map to snippets
+            }
+        }
+        Set<String> without = new java.util.TreeSet<>(code.without());
+        without.add(e.name());
+        code = new Code(source(new String(blanked)), Set.copyOf(without));
+    }
+
+    /** The bundle's own runtime failed: everything after would fail alike, so stop. */
+    void breakBundle(String message) {
+        bundleBroken = true;
+        failBundle(VerifyRules.RUNTIME, message);
+    }
+
+    /** The event whose snippet pushed a command or was running, by the bundle offsets on the stack. */
+    EventSpec culprit(List<Integer> offsets) {
+        for (int offset : offsets) {
+            for (Map.Entry<String, Bundle.Span> s : bundle.snippets().entrySet()) {
+                if (s.getValue().contains(offset)) {
+                    return plan.event(s.getKey());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The event whose snippet holds the innermost bundle frame, or null when that frame is the runtime's. */
+    EventSpec innermostCulprit(List<Integer> offsets) {
+        return offsets.isEmpty() ? null : culprit(offsets.subList(0, 1));
+    }
+
+    /** The bundle offsets on the stack of a guest failure, innermost first. */
+    static List<Integer> offsets(PolyglotException ex) {
+        List<Integer> out = new ArrayList<>();
+        for (PolyglotException.StackFrame f : ex.getPolyglotStackTrace()) {
+            var loc = f.isGuestFrame() ? f.getSourceLocation() : null;
+            if (loc != null && Recorder.BUNDLE_NAME.equals(loc.getSource().getName())) {
+                out.add(loc.getCharIndex());
+            }
+        }
+        return out;
+    }
+
+    static String describe(Element el) {
+        StringBuilder sb = new StringBuilder(el.tagName());
+        for (String c : el.classNames()) {
+            sb.append('.').append(c);
+        }
+        return sb.toString();
+    }
+}
