@@ -23,6 +23,8 @@ public final class HostDom {
     private Deadline deadline;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Node, Integer> ids = new IdentityHashMap<>();
+    /** Selectors already checked in this page view (the page asks for the same few again and again). */
+    private final Map<String, BrowserSelector> checked = new java.util.HashMap<>();
 
     public HostDom(Document doc, Deadline deadline) {
         this.doc = doc;
@@ -38,10 +40,36 @@ public final class HostDom {
      * SyntaxError ({@link #selectorError}); this only guards the host against a direct call.
      */
     private BrowserSelector selector(String css) {
+        BrowserSelector known = checked.get(css);
+        if (known != null) {
+            return known;
+        }
         try {
-            return BrowserSelector.parse(css);
+            BrowserSelector s = BrowserSelector.parse(css);
+            if (checked.size() < 256) {
+                checked.put(css, s);
+            }
+            return s;
         } catch (BrowserSelector.InvalidSelectorException e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a selector the way the browser would reject it (a SyntaxError for invalid CSS), and
+     * refuses what the verification cannot match at a bounded cost (jsoup's regex selectors, very
+     * long selectors): browsers accept a few of those, the verification does not.
+     */
+    @HostAccess.Export
+    public String selectorError(String css) {
+        if (checked.containsKey(css)) {
+            return null;
+        }
+        try {
+            selector(css);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
@@ -206,13 +234,5 @@ public final class HostDom {
         return e == null ? -1 : id(e);
     }
 
-    /**
-     * Checks a selector the way the browser would reject it (a SyntaxError for invalid CSS), and
-     * refuses what the verification cannot match at a bounded cost (jsoup's regex selectors, very
-     * long selectors): browsers accept a few of those, the verification does not.
-     */
-    @HostAccess.Export
-    public String selectorError(String css) {
-        return BrowserSelector.problem(css);
-    }
+
 }
