@@ -18,7 +18,7 @@ import org.graalvm.polyglot.Context;
  */
 public final class Watchdog implements AutoCloseable {
     /** Why the watchdog stopped the code, if it did. */
-    public enum Reason { NONE, TIMEOUT, MEMORY }
+    public enum Reason { NONE, TIMEOUT, MEMORY, SUPERSEDED }
 
     private static final long PERIOD_MILLIS = 25;
     private static final double MEMORY_LIMIT = 0.85;
@@ -37,11 +37,13 @@ public final class Watchdog implements AutoCloseable {
     });
 
     private final ScheduledFuture<?> task;
+    private final Context context;
     private volatile Reason reason = Reason.NONE;
 
     private volatile long deadline;
 
     public Watchdog(Context context, Duration timeout) {
+        this.context = context;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.task = TIMER.scheduleAtFixedRate(() -> {
             Reason r = System.nanoTime() - deadline >= 0 ? Reason.TIMEOUT : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
@@ -78,6 +80,14 @@ public final class Watchdog implements AutoCloseable {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
         return used > rt.maxMemory() * MEMORY_LIMIT;
+    }
+
+    /** Stops the code now: its result is no longer wanted (the caller runs it again). */
+    public synchronized void stopNow() {
+        if (reason == Reason.NONE) {
+            reason = Reason.SUPERSEDED;
+            STOPPER.execute(() -> interruptOrCancel(context, INTERRUPT_MILLIS));
+        }
     }
 
     /** Starts the time over (after the page's set-up, which is the verifier's, not the page code's). */

@@ -41,6 +41,7 @@ public final class BrowserSession implements AutoCloseable {
     private final Value shim;
     private final Value hubspot;
     private Deadline deadline;
+    private volatile boolean closed;
 
     /**
      * A page view; once it is set up, the page's code and the host's DOM work on its behalf have
@@ -139,6 +140,15 @@ public final class BrowserSession implements AutoCloseable {
         shim.getMember("fire").executeVoid(dom.id(target), type);
     }
 
+    /** Stops the page view's code now: another event's hang was found, its result is not wanted. */
+    public void supersede() {
+        watchdog.stopNow();
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
     public Deadline deadline() {
         return deadline;
     }
@@ -187,6 +197,7 @@ public final class BrowserSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         watchdog.close();
         try {
             context.close(true);

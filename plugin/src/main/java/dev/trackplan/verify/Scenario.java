@@ -23,7 +23,7 @@ abstract class Scenario {
     abstract void run(VerifyRun run, VerifyRun.Code code);
 
     /** How guest code failed. */
-    enum Cause { THREW, TIMEOUT, MEMORY, SETUP }
+    enum Cause { THREW, TIMEOUT, MEMORY, SETUP, SUPERSEDED }
 
     /** Guest code (or host work on its behalf) failed: what happened, and where in the bundle. */
     static final class GuestFailure extends RuntimeException {
@@ -50,7 +50,8 @@ abstract class Scenario {
         try {
             body.run();
         } catch (PolyglotException ex) {
-            Cause cause = s.stoppedBecause() == Watchdog.Reason.MEMORY ? Cause.MEMORY
+            Cause cause = s.stoppedBecause() == Watchdog.Reason.SUPERSEDED ? Cause.SUPERSEDED
+                    : s.stoppedBecause() == Watchdog.Reason.MEMORY ? Cause.MEMORY
                     : ex.isCancelled() || s.timedOut() || s.deadline().expired() || ex.isResourceExhausted()
                     ? Cause.TIMEOUT : Cause.THREW;
             throw new GuestFailure(s.describe(ex, run.timeout), VerifyRun.offsets(ex), cause);

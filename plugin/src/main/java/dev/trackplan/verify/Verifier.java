@@ -175,6 +175,7 @@ public final class Verifier {
      * (once), and runs the scenario again without it for its other owners.
      */
     private void execute(VerifyRun run, Scenario sc) {
+        int superseded = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (run.bundleBroken() || sc.owners().stream().allMatch(run::isBroken)) {
                 return;
@@ -184,11 +185,15 @@ public final class Verifier {
                 sc.run(run, code);
                 return;
             } catch (Scenario.GuestFailure f) {
+                if (f.kind() == Scenario.Cause.SUPERSEDED && superseded++ <= run.plan.events().size()) {
+                    attempt--; // stopped because another event broke meanwhile: not this scenario's failure
+                    continue;
+                }
                 boolean last = attempt + 1 == ATTEMPTS;
                 // an exception is where it is thrown; code stopped by the clock or the heap guard is
-                // blamed only when a snippet's own code was running (innermost frame), unless it keeps happening
+                // blamed when custom code or a snippet's own code was running, or when it keeps happening
                 EventSpec culprit = f.kind() == Scenario.Cause.THREW || last ? run.culprit(f.offsets())
-                        : run.innermostCulprit(f.offsets());
+                        : run.likelyCulprit(f.offsets());
                 if (culprit != null && !code.without().contains(culprit.name())) {
                     run.breakEvent(culprit, culprit.name() + " (on " + sc.path() + "): its code " + f.getMessage());
                     continue; // again, without it, for the other events

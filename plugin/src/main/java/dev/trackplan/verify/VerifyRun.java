@@ -43,6 +43,8 @@ final class VerifyRun {
     /** Events whose code hung or crashed: reported once, left out of the bundle from then on. */
     private final Map<String, Boolean> broken = new ConcurrentHashMap<>();
     private volatile Code code;
+    /** Page views running now, with the bundle they run: those still running a broken event are stopped. */
+    private final Map<BrowserSession, Code> live = new ConcurrentHashMap<>();
     private volatile boolean bundleBroken;
 
     /** The bundle as scenarios run it now, and which broken events it already leaves out. */
@@ -84,6 +86,10 @@ final class VerifyRun {
 
     /** Runs the current bundle in the page and lets the HubSpot loader arrive. */
     void start(BrowserSession s, Code c) {
+        live.put(s, c);
+        if (!code.without().equals(c.without())) {
+            s.supersede(); // an event broke while this page view was being set up
+        }
         s.runBundle(c.source());
         s.loadHubSpot();
     }
@@ -175,6 +181,12 @@ final class VerifyRun {
         Set<String> without = new java.util.TreeSet<>(code.without());
         without.add(e.name());
         code = new Code(source(new String(blanked)), Set.copyOf(without));
+        live.entrySet().removeIf(s -> s.getKey().closed());
+        live.forEach((s, c) -> {
+            if (!c.without().contains(e.name())) {
+                s.supersede(); // it runs the broken code too: stop it now, it runs again without
+            }
+        });
     }
 
     /** The bundle's own runtime failed: everything after would fail alike, so stop. */
@@ -195,9 +207,18 @@ final class VerifyRun {
         return null;
     }
 
-    /** The event whose snippet holds the innermost bundle frame, or null when that frame is the runtime's. */
-    EventSpec innermostCulprit(List<Integer> offsets) {
-        return offsets.isEmpty() ? null : culprit(offsets.subList(0, 1));
+    /**
+     * The event to blame for code stopped by the clock or the heap guard: the innermost snippet on
+     * the stack when it is custom code (the spec's own JavaScript), or when the innermost frame is
+     * the snippet's own; null when a generated snippet was only calling into the runtime (a slow
+     * cold start looks like that), so the page view is tried again.
+     */
+    EventSpec likelyCulprit(List<Integer> offsets) {
+        EventSpec e = culprit(offsets);
+        if (e == null) {
+            return null;
+        }
+        return e.trigger().kind() == TriggerKind.CUSTOM || e.equals(culprit(offsets.subList(0, 1))) ? e : null;
     }
 
     /** The bundle offsets on the stack of a guest failure, innermost first. */
