@@ -379,6 +379,12 @@ public final class PlanChecker {
                 }
             }
         }
+        for (PropertySpec p : e.properties()) {
+            if (p.required() && !p.retired() && !x.expect().containsKey(p.name())) {
+                d.error(x.pos(), Rule.REQUIRED_NOT_EXPECTED.code(), "example does not expect '" + p.name()
+                        + "', which is required (declared at " + p.requiredPos() + "); add the value it sends");
+            }
+        }
         for (Map.Entry<String, Example.Expected> ex : x.expect().entrySet()) {
             PropertySpec p = e.property(ex.getKey());
             Example.Expected v = ex.getValue();

@@ -65,7 +65,11 @@ public enum Rule {
     RETIRED_REUSED("TP185", "a retired event or property is in use again"),
     DEFINITION_LIMIT("TP186", "more than 500 event definitions (plan and retired ones together)"),
     SENT_ELSEWHERE("TP187", "an event without trigger has examples or 'from:' (nothing in the browser sends it)"),
-    ACCOUNT_CONFLICT("TP188", "the HubSpot account has a definition the plan cannot be applied to");
+    ACCOUNT_CONFLICT("TP188", "the HubSpot account has a definition the plan cannot be applied to"),
+    // plan language: shared properties, required values
+    SHARED_PROPERTY_UNKNOWN("TP190", "'use:' names a shared property no top-level 'properties:' defines"),
+    SHARED_PROPERTY_TWICE("TP191", "shared property defined twice, or a 'use:' of such an ambiguous name"),
+    REQUIRED_NOT_EXPECTED("TP192", "an example does not expect a required property");
 
     private final String code;
     private final String summary;

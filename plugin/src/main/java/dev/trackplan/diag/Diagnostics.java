@@ -2,11 +2,17 @@ package dev.trackplan.diag;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Collects diagnostics from every stage so that a build reports all problems at once. */
+/**
+ * Collects diagnostics from every stage so that a build reports all problems at once. The same
+ * diagnostic reported twice (a shared property's definition checked for each event that uses it)
+ * is kept once.
+ */
 public final class Diagnostics {
-    private final List<Diagnostic> all = new ArrayList<>();
+    private final Set<Diagnostic> all = new LinkedHashSet<>();
 
     public synchronized void add(Diagnostic d) {
         all.add(d);
@@ -21,7 +27,7 @@ public final class Diagnostics {
     }
 
     public synchronized void addAll(Collection<Diagnostic> more) {
-        all.addAll(more);
+        more.forEach(this::add);
     }
 
     public synchronized boolean hasErrors() {

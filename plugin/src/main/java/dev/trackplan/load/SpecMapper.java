@@ -26,21 +26,30 @@ import java.util.regex.Pattern;
  * shapes, missing keys); HubSpot's rules are the checker's business.
  */
 final class SpecMapper {
-    static final List<String> ROOT_KEYS = List.of("events");
+    static final List<String> ROOT_KEYS = List.of("events", "properties");
     static final List<String> EVENT_KEYS = List.of("label", "description", "object", "customMatchingId", "trigger",
             "properties", "examples", "retired");
     static final List<String> MATCHING_KEYS = List.of("primaryObjectRule");
     static final List<String> RULE_KEYS = List.of("eventPropertyName", "targetObjectPropertyName");
     static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
-    static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from", "retired");
+    static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from", "retired",
+            "required", "pii");
+    /** What a reference to a shared property may say: the definition itself lives in the library. */
+    static final List<String> REFERENCE_KEYS = List.of("use", "from", "required", "retired");
     static final List<String> EXAMPLE_KEYS = List.of("page", "element", "expect");
     private static final Pattern YAML11_BOOL = Pattern.compile("(?i)y|n|yes|no|on|off");
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
 
     private final List<Diagnostic> out;
+    private final List<PropertySpec> library = new ArrayList<>();
 
     SpecMapper(List<Diagnostic> out) {
         this.out = out;
+    }
+
+    /** The shared property definitions of the file's top-level {@code properties:} (after {@link #map}). */
+    List<PropertySpec> library() {
+        return library;
     }
 
     List<EventSpec> map(YamlNode root, String file) {
@@ -56,9 +65,27 @@ final class SpecMapper {
             return events;
         }
         boolean unknown = unknownKeys(m, ROOT_KEYS, "top-level");
+        YamlNode.Entry shared = m.entry("properties");
+        if (shared != null && !isNull(shared.value())) {
+            YamlNode.Mapping pm = mapping(shared.value(), "top-level 'properties'",
+                    "a map from shared property name to property");
+            if (pm != null) {
+                for (YamlNode.Entry p : pm.entries().values()) {
+                    if (p.value() instanceof YamlNode.Mapping pmm && pmm.entry("use") != null) {
+                        error(pmm.entry("use").keyPos(), Rule.UNKNOWN_KEY, "a shared property is a definition, "
+                                + "it cannot 'use:' another one; give it its own type");
+                        continue;
+                    }
+                    PropertySpec ps = property(p);
+                    if (ps != null) {
+                        library.add(ps);
+                    }
+                }
+            }
+        }
         YamlNode.Entry ev = m.entry("events");
         if (ev == null) {
-            if (!unknown) {
+            if (!unknown && shared == null) {
                 error(m.pos(), Rule.NO_EVENTS, "missing top-level 'events:' map");
             }
             return events;
@@ -231,7 +258,10 @@ final class SpecMapper {
         if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
             // shorthand: "price: number"
             return new PropertySpec(entry.key(), entry.keyPos(), PropertyType.byId(s.text()), s.pos(),
-                    null, null, null, List.of(), null, null, null, false, null);
+                    null, null, null, List.of(), null, null, null, false, null, null, null, false, null, false, null);
+        }
+        if (v instanceof YamlNode.Mapping rm && rm.entry("use") != null) {
+            return reference(entry, rm);
         }
         YamlNode.Mapping m = mapping(v, "property '" + entry.key() + "'", "a map with type, label, options and from");
         if (m == null) {
@@ -277,6 +307,8 @@ final class SpecMapper {
             }
         }
         YamlNode.Entry retired = m.entry("retired");
+        YamlNode.Entry required = m.entry("required");
+        YamlNode.Entry pii = m.entry("pii");
         ValueSource from = null;
         YamlNode.Entry fromEntry = m.entry("from");
         if (fromEntry != null) {
@@ -286,7 +318,36 @@ final class SpecMapper {
                 label == null ? null : text(label.value(), "label"), label == null ? null : label.value().pos(),
                 description == null ? null : text(description.value(), "description"),
                 options, opts == null ? null : opts.keyPos(), from, fromEntry == null ? null : fromEntry.keyPos(),
-                retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos());
+                retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos(),
+                null, null, required != null && flag(required.value(), "required"),
+                required == null ? null : required.value().pos(),
+                pii != null && flag(pii.value(), "pii"), pii == null ? null : pii.value().pos());
+    }
+
+    /** {@code plan: {use: plan, from: ..., required: true}}: resolved against the library later. */
+    private PropertySpec reference(YamlNode.Entry entry, YamlNode.Mapping m) {
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!REFERENCE_KEYS.contains(e.key())) {
+                String why = PROPERTY_KEYS.contains(e.key()) ? "; a reference to a shared property takes only "
+                        + String.join(", ", REFERENCE_KEYS) + " (change '" + e.key() + "' in the shared definition)"
+                        : Suggest.hint(e.key(), REFERENCE_KEYS);
+                error(e.keyPos(), Rule.UNKNOWN_KEY, "unknown reference key '" + e.key() + "'" + why);
+            }
+        }
+        YamlNode.Entry use = m.entry("use");
+        String name = text(use.value(), "use");
+        if (name == null) {
+            return null;
+        }
+        YamlNode.Entry fromEntry = m.entry("from");
+        ValueSource from = fromEntry == null ? null : source(fromEntry.value());
+        YamlNode.Entry required = m.entry("required");
+        YamlNode.Entry retired = m.entry("retired");
+        return new PropertySpec(entry.key(), entry.keyPos(), null, entry.keyPos(), null, null, null, List.of(), null,
+                from, fromEntry == null ? null : fromEntry.keyPos(),
+                retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos(),
+                name, use.value().pos(), required != null && flag(required.value(), "required"),
+                required == null ? null : required.value().pos(), false, null);
     }
 
     private ValueSource source(YamlNode node) {

@@ -7,6 +7,11 @@ import java.util.List;
  * One property of an event. {@code type} is null when the spec gave an unknown type (already
  * reported); {@code from} is null when the spec has no {@code from:}. A {@code retired} property
  * was published once: it stays declared (its name and type are locked) but is no longer sent.
+ *
+ * <p>{@code use} names the shared definition (the plan's {@code properties:} library) the property
+ * was resolved from, null for a property defined in its event. Before resolution a reference has
+ * only its name, {@code use}, {@code from} and {@code required}. A {@code required} value must be
+ * present and convert, or the bundle skips the call. A {@code pii} property carries personal data.
  */
 public record PropertySpec(
         String name,
@@ -21,7 +26,13 @@ public record PropertySpec(
         ValueSource from,
         SourcePos fromPos,
         boolean retired,
-        SourcePos retiredPos) {
+        SourcePos retiredPos,
+        String use,
+        SourcePos usePos,
+        boolean required,
+        SourcePos requiredPos,
+        boolean pii,
+        SourcePos piiPos) {
 
     public PropertySpec {
         options = List.copyOf(options);
@@ -30,6 +41,11 @@ public record PropertySpec(
     /** HubSpot's value limit: 1024 characters when the name says url, referrer or link, else 256. */
     public int maxLength() {
         return Limits.maxValueLength(name);
+    }
+
+    /** Whether the property comes from the plan's shared library. */
+    public boolean shared() {
+        return use != null;
     }
 
     public String displayLabel() {

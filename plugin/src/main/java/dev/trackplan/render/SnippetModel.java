@@ -50,6 +50,7 @@ final class SnippetModel {
                 argument = p.name();
             }
             pm.put("source", source);
+            pm.put("required", p.required());
             pm.put("argument", argument);
             List<Map<String, Object>> options = new ArrayList<>();
             for (EnumOption o : p.options()) {

@@ -3,6 +3,7 @@ package dev.trackplan.site;
 import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.SharedUse;
 import dev.trackplan.model.TrackingPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,15 +57,43 @@ final class TrackingPlanModel {
                 for (EnumOption o : p.options()) {
                     opts.add(Map.of("value", o.value(), "label", o.label()));
                 }
-                pm.put("options", opts);
+                pm.put("options", p.shared() ? List.of() : opts);
                 pm.put("hasOptions", !opts.isEmpty());
+                pm.put("shared", p.shared() ? p.use() : "");
+                pm.put("required", p.required());
+                pm.put("pii", p.pii());
                 props.add(pm);
             }
             m.put("properties", props);
             m.put("hasProperties", !props.isEmpty());
             events.add(m);
         }
+        List<Map<String, Object>> shared = new ArrayList<>();
+        for (SharedUse u : SharedUse.of(plan)) {
+            PropertySpec p = u.definition();
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("name", u.name());
+            sm.put("label", p.displayLabel());
+            sm.put("description", p.description() == null ? "" : p.description());
+            sm.put("type", p.type().id());
+            sm.put("required", p.required());
+            sm.put("pii", p.pii());
+            List<Map<String, Object>> opts = new ArrayList<>();
+            for (EnumOption o : p.options()) {
+                opts.add(Map.of("value", o.value(), "label", o.label()));
+            }
+            sm.put("options", opts);
+            List<Map<String, Object>> users = new ArrayList<>();
+            for (SharedUse.User user : u.users()) {
+                users.add(Map.of("event", user.event(), "property", user.property(),
+                        "source", user.from() == null ? "" : user.from().describe()));
+            }
+            sm.put("usedBy", users);
+            shared.add(sm);
+        }
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("shared", shared);
+        model.put("hasShared", !shared.isEmpty());
         model.put("events", events);
         model.put("count", String.valueOf(plan.events().stream().filter(EventSpec::bundled).count()));
         model.put("listed", String.valueOf(events.size()));

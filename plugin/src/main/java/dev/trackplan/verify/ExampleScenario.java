@@ -75,7 +75,7 @@ final class ExampleScenario extends Scenario {
                     s.fire(target, VerifyRun.eventType(e));
                 }
                 checkCommands(run, s, null);
-                checkConsole(run, e, x.pos(), s);
+                checkConsole(run, e, x.pos(), s, where);
                 List<Recorder.Command> calls = s.recorder().all().stream().filter(Recorder.Command::isTrack)
                         .filter(c -> named(run, c, e)).toList();
                 if (calls.size() != 1) {
@@ -125,9 +125,14 @@ final class ExampleScenario extends Scenario {
     }
 
     /** A snippet's own exception, caught by the runtime and written to the console. */
-    static void checkConsole(VerifyRun run, EventSpec e, dev.trackplan.diag.SourcePos at, BrowserSession s) {
+    static void checkConsole(VerifyRun run, EventSpec e, dev.trackplan.diag.SourcePos at, BrowserSession s, String where) {
         String prefix = "trackplan: " + e.fullName(run.hubId) + ": ";
         for (String line : s.console().split("\\R")) {
+            if (line.startsWith(prefix + "not sent: ")) {
+                run.fail(e, at, VerifyRules.REQUIRED_MISSING, where + ": " + line.substring(prefix.length())
+                        + " (the bundle skipped the call)");
+                return;
+            }
             if (line.startsWith(prefix)) {
                 run.fail(e, at, VerifyRules.RUNTIME, e.name() + ": its code threw " + line.substring(prefix.length()));
                 return;

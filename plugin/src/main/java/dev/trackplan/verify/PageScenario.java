@@ -72,7 +72,7 @@ final class PageScenario extends Scenario {
                     }
                 }
                 for (EventSpec e : here) {
-                    ExampleScenario.checkConsole(run, e, e.trigger().valuePos(), s);
+                    ExampleScenario.checkConsole(run, e, e.trigger().valuePos(), s, e.name() + " on " + page.url());
                 }
                 withdraw(run, s, code);
                 checkCommands(run, s, null);

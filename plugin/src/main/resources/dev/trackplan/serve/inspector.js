@@ -85,6 +85,21 @@
     rememberedConsent: function () { var v = store.getItem("trackplan.consent"); return v === null ? null : v === "1"; }
   };
 
+  // the bundle reports a call it did not send (a required value missing) on console.error: a flagged row
+  if (window.console && window.console.error) {
+    var consoleError = window.console.error;
+    window.console.error = function (message) {
+      var m = String(message);
+      if (m.indexOf("trackplan: ") === 0 && m.indexOf(": not sent: ") > 0) {
+        var name = m.substring(11, m.indexOf(": not sent: ")), def = plan.events[name];
+        rows.push({ name: name, label: def ? def.label : name, properties: {}, page: location.pathname,
+          problems: [m.substring(m.indexOf("not sent: "))] });
+        render();
+      }
+      return consoleError.apply(window.console, arguments);
+    };
+  }
+
   function showProblems(lines) {
     if (overlay) { overlay.parentNode.removeChild(overlay); overlay = null; }
     if (!lines.length || !document.body) return;

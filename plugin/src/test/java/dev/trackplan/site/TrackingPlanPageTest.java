@@ -71,12 +71,25 @@ class TrackingPlanPageTest {
                 JsonNode pd = def.path("propertyDefinitions").get(j++);
                 assertThat(pd.path("name").asText()).isEqualTo(p.name());
                 assertThat(pd.path("type").asText()).isEqualTo(p.type().id());
+                // a shared property's options are shown once, in its row of the shared table
+                Element options = p.shared() ? page.getElementById("shared-" + p.use()) : row.select("td").get(4);
+                if (p.shared()) {
+                    assertThat(row.select("td").get(4).select("a").attr("href")).as(row.outerHtml()).isEqualTo("#shared-" + p.use());
+                    assertThat(options.text()).contains(e.name() + " as " + p.name());
+                }
                 for (EnumOption o : p.options()) {
-                    assertThat(row.select("td").get(4).text()).contains(o.value()).contains(o.label());
+                    assertThat(options.text()).contains(o.value()).contains(o.label());
                 }
                 assertThat(pd.path("options").size()).isEqualTo(p.options().size());
             }
         }
+        // the shared 'plan' is shown once, with the three events that use it (and where json says so too)
+        assertThat(page.select("#shared-properties tbody tr")).hasSize(1);
+        assertThat(page.getElementById("shared-plan").select("a").eachAttr("href"))
+                .containsExactly("#event-pricing_cta_clicked", "#event-signup_clicked", "#event-subscription_renewed");
+        assertThat(json.path("trackplan").path("sharedProperties").path("plan").path("usedBy").findValuesAsText("event"))
+                .containsExactly("pricing_cta_clicked", "signup_clicked", "subscription_renewed");
+        assertThat(json.path("eventDefinitions").toString()).doesNotContain("usedBy").doesNotContain("\"use\"");
         Element demo = page.getElementById("event-company_demo_requested");
         assertThat(demo.selectFirst("p").text()).contains("associated with the company record whose domain equals "
                 + "the event's company_domain");
