@@ -69,7 +69,14 @@ public enum Rule {
     // plan language: shared properties, required values
     SHARED_PROPERTY_UNKNOWN("TP190", "'use:' names a shared property no top-level 'properties:' defines"),
     SHARED_PROPERTY_TWICE("TP191", "shared property defined twice, or a 'use:' of such an ambiguous name"),
-    REQUIRED_NOT_EXPECTED("TP192", "an example does not expect a required property");
+    REQUIRED_NOT_EXPECTED("TP192", "an example does not expect a required property"),
+    // plan language: conventions (opt-in) and the privacy guard
+    CONVENTION_NAME("TP193", "convention: event name does not follow the plan's eventName pattern or verbs"),
+    CONVENTION_LABEL("TP194", "convention: event label not in the plan's labelCase"),
+    CONVENTION_DESCRIPTION("TP195", "convention: event without description where the plan requires one"),
+    PERSONAL_DATA("TP196", "a pii: true property in a plan that does not allow personal data"),
+    PERSONAL_FIELD("TP197", "a form field that looks personal (email, phone, password, name, address) read without pii: true"),
+    CONVENTION_SETTINGS("TP198", "conventions or privacy block invalid, or given in two files");
 
     private final String code;
     private final String summary;

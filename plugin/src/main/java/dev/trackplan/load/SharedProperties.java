@@ -80,6 +80,6 @@ final class SharedProperties {
                 ownFrom ? ref.from() : def.from(), ownFrom ? ref.fromPos() : def.fromPos(),
                 ref.retired(), ref.retiredPos(), ref.use(), ref.usePos(),
                 ref.required() || def.required(), ref.required() ? ref.requiredPos() : def.requiredPos(),
-                def.pii(), def.piiPos());
+                def.pii(), def.piiPos(), ownFrom ? ref.keepQuery() : def.keepQuery());
     }
 }

@@ -7,6 +7,7 @@ import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.Example;
 import dev.trackplan.model.MatchingRule;
+import dev.trackplan.model.PlanSettings;
 import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.PropertyType;
 import dev.trackplan.model.SourceKind;
@@ -26,22 +27,26 @@ import java.util.regex.Pattern;
  * shapes, missing keys); HubSpot's rules are the checker's business.
  */
 final class SpecMapper {
-    static final List<String> ROOT_KEYS = List.of("events", "properties");
+    static final List<String> ROOT_KEYS = List.of("events", "properties", "conventions", "privacy");
+    static final List<String> CONVENTION_KEYS = List.of("severity", "eventName", "verbs", "labelCase",
+            "requireDescription");
+    static final List<String> PRIVACY_KEYS = List.of("allowPersonalData");
     static final List<String> EVENT_KEYS = List.of("label", "description", "object", "customMatchingId", "trigger",
             "properties", "examples", "retired");
     static final List<String> MATCHING_KEYS = List.of("primaryObjectRule");
     static final List<String> RULE_KEYS = List.of("eventPropertyName", "targetObjectPropertyName");
     static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
     static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from", "retired",
-            "required", "pii");
+            "required", "pii", "keepQuery");
     /** What a reference to a shared property may say: the definition itself lives in the library. */
-    static final List<String> REFERENCE_KEYS = List.of("use", "from", "required", "retired");
+    static final List<String> REFERENCE_KEYS = List.of("use", "from", "required", "retired", "keepQuery");
     static final List<String> EXAMPLE_KEYS = List.of("page", "element", "expect");
     private static final Pattern YAML11_BOOL = Pattern.compile("(?i)y|n|yes|no|on|off");
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
 
     private final List<Diagnostic> out;
     private final List<PropertySpec> library = new ArrayList<>();
+    private PlanSettings settings;
 
     SpecMapper(List<Diagnostic> out) {
         this.out = out;
@@ -50,6 +55,11 @@ final class SpecMapper {
     /** The shared property definitions of the file's top-level {@code properties:} (after {@link #map}). */
     List<PropertySpec> library() {
         return library;
+    }
+
+    /** The file's {@code conventions:} and {@code privacy:} blocks, null when it has neither. */
+    PlanSettings settings() {
+        return settings;
     }
 
     List<EventSpec> map(YamlNode root, String file) {
@@ -83,9 +93,15 @@ final class SpecMapper {
                 }
             }
         }
+        YamlNode.Entry conventions = m.entry("conventions");
+        YamlNode.Entry privacy = m.entry("privacy");
+        if (conventions != null || privacy != null) {
+            settings = new PlanSettings(conventions == null ? null : conventions(conventions),
+                    privacy != null && allowPersonalData(privacy), privacy == null ? conventions.keyPos() : privacy.keyPos());
+        }
         YamlNode.Entry ev = m.entry("events");
         if (ev == null) {
-            if (!unknown && shared == null) {
+            if (!unknown && shared == null && settings == null) {
                 error(m.pos(), Rule.NO_EVENTS, "missing top-level 'events:' map");
             }
             return events;
@@ -166,6 +182,61 @@ final class SpecMapper {
                 object == null ? entry.keyPos() : object.value().pos(),
                 matching, t, properties, examples, isRetired, retired == null ? null : retired.value().pos(),
                 trigger == null);
+    }
+
+    private PlanSettings.Conventions conventions(YamlNode.Entry entry) {
+        YamlNode.Mapping m = mapping(entry.value(), "'conventions'",
+                "a map with severity, eventName, verbs, labelCase and requireDescription");
+        if (m == null) {
+            return null;
+        }
+        unknownKeys(m, CONVENTION_KEYS, "conventions");
+        YamlNode.Entry severity = m.entry("severity");
+        boolean error = false;
+        if (severity != null) {
+            String sv = text(severity.value(), "severity");
+            if (sv != null && !sv.equals("error") && !sv.equals("warning")) {
+                error(severity.value().pos(), Rule.CONVENTION_SETTINGS, "severity is 'error' or 'warning', found '"
+                        + sv + "'");
+            }
+            error = "error".equals(sv);
+        }
+        YamlNode.Entry name = m.entry("eventName");
+        String pattern = name == null ? null : text(name.value(), "eventName");
+        List<String> verbs = new ArrayList<>();
+        YamlNode.Entry verbEntry = m.entry("verbs");
+        if (verbEntry != null) {
+            if (verbEntry.value() instanceof YamlNode.Sequence seq) {
+                for (YamlNode item : seq.items()) {
+                    String v = text(item, "verb");
+                    if (v != null) {
+                        verbs.add(v);
+                    }
+                }
+            } else {
+                shape(verbEntry.value(), "'verbs'", "a list of words, like [clicked, viewed, submitted]");
+            }
+        }
+        YamlNode.Entry labelCase = m.entry("labelCase");
+        String lc = labelCase == null ? null : text(labelCase.value(), "labelCase");
+        if (lc != null && !lc.equals("sentence") && !lc.equals("title")) {
+            error(labelCase.value().pos(), Rule.CONVENTION_SETTINGS, "labelCase is 'sentence' or 'title', found '"
+                    + lc + "'");
+            lc = null;
+        }
+        YamlNode.Entry description = m.entry("requireDescription");
+        return new PlanSettings.Conventions(pattern, name == null ? null : name.value().pos(), verbs, lc,
+                description != null && flag(description.value(), "requireDescription"), error, entry.keyPos());
+    }
+
+    private boolean allowPersonalData(YamlNode.Entry entry) {
+        YamlNode.Mapping m = mapping(entry.value(), "'privacy'", "a map with allowPersonalData: true or false");
+        if (m == null) {
+            return false;
+        }
+        unknownKeys(m, PRIVACY_KEYS, "privacy");
+        YamlNode.Entry allow = m.entry("allowPersonalData");
+        return allow != null && flag(allow.value(), "allowPersonalData");
     }
 
     private MatchingRule matching(YamlNode.Entry entry) {
@@ -258,7 +329,8 @@ final class SpecMapper {
         if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
             // shorthand: "price: number"
             return new PropertySpec(entry.key(), entry.keyPos(), PropertyType.byId(s.text()), s.pos(),
-                    null, null, null, List.of(), null, null, null, false, null, null, null, false, null, false, null);
+                    null, null, null, List.of(), null, null, null, false, null, null, null, false, null, false, null,
+                    List.of());
         }
         if (v instanceof YamlNode.Mapping rm && rm.entry("use") != null) {
             return reference(entry, rm);
@@ -321,7 +393,31 @@ final class SpecMapper {
                 retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos(),
                 null, null, required != null && flag(required.value(), "required"),
                 required == null ? null : required.value().pos(),
-                pii != null && flag(pii.value(), "pii"), pii == null ? null : pii.value().pos());
+                pii != null && flag(pii.value(), "pii"), pii == null ? null : pii.value().pos(),
+                keepQuery(m.entry("keepQuery"), from));
+    }
+
+    /** {@code keepQuery: [utm_source, ...]}: only beside {@code from: url} or {@code from: referrer}. */
+    private List<String> keepQuery(YamlNode.Entry entry, ValueSource from) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (entry.value() instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                String n = text(item, "keepQuery parameter");
+                if (n != null) {
+                    names.add(n);
+                }
+            }
+        } else {
+            shape(entry.value(), "'keepQuery'", "a list of query parameter names, like [utm_source, utm_medium]");
+        }
+        if (from != null && from.kind() != SourceKind.URL && from.kind() != SourceKind.REFERRER) {
+            error(entry.keyPos(), Rule.SOURCE_ARGUMENT, "keepQuery applies to 'from: url' or 'from: referrer' only; "
+                    + "this property is from " + from.describe());
+        }
+        return names;
     }
 
     /** {@code plan: {use: plan, from: ..., required: true}}: resolved against the library later. */
@@ -347,7 +443,7 @@ final class SpecMapper {
                 from, fromEntry == null ? null : fromEntry.keyPos(),
                 retired != null && flag(retired.value(), "retired"), retired == null ? null : retired.value().pos(),
                 name, use.value().pos(), required != null && flag(required.value(), "required"),
-                required == null ? null : required.value().pos(), false, null);
+                required == null ? null : required.value().pos(), false, null, keepQuery(m.entry("keepQuery"), from));
     }
 
     private ValueSource source(YamlNode node) {

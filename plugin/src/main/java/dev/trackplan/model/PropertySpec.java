@@ -12,6 +12,8 @@ import java.util.List;
  * was resolved from, null for a property defined in its event. Before resolution a reference has
  * only its name, {@code use}, {@code from} and {@code required}. A {@code required} value must be
  * present and convert, or the bundle skips the call. A {@code pii} property carries personal data.
+ * {@code keepQuery} names the query parameters a {@code url} or {@code referrer} value keeps (the
+ * rest of the query and the fragment are dropped).
  */
 public record PropertySpec(
         String name,
@@ -32,10 +34,12 @@ public record PropertySpec(
         boolean required,
         SourcePos requiredPos,
         boolean pii,
-        SourcePos piiPos) {
+        SourcePos piiPos,
+        List<String> keepQuery) {
 
     public PropertySpec {
         options = List.copyOf(options);
+        keepQuery = List.copyOf(keepQuery);
     }
 
     /** HubSpot's value limit: 1024 characters when the name says url, referrer or link, else 256. */

@@ -51,6 +51,8 @@ final class SnippetModel {
             }
             pm.put("source", source);
             pm.put("required", p.required());
+            pm.put("hasKeepQuery", !p.keepQuery().isEmpty());
+            pm.put("keepQuery", p.keepQuery().stream().map(k -> Map.of("name", k)).toList());
             pm.put("argument", argument);
             List<Map<String, Object>> options = new ArrayList<>();
             for (EnumOption o : p.options()) {

@@ -68,6 +68,10 @@ final class CallValidator {
                 out.add(new Problem(VerifyRules.OVER_LIMIT, p.name() + " is " + f.getValue().asText().length()
                         + " characters, over the limit of " + p.maxLength()));
             }
+            String personal = f.getValue().isTextual() && !p.pii() ? PersonalValues.problem(f.getValue().asText()) : null;
+            if (personal != null) {
+                out.add(new Problem(VerifyRules.PERSONAL_VALUE, p.name() + " " + personal));
+            }
         }
         return out;
     }
