@@ -34,6 +34,7 @@ import dev.trackplan.css.BrowserSelector;
  * known from the YAML alone is reported here, at the offending key or value.
  */
 public final class PlanChecker {
+    private static final java.util.regex.Pattern HUBSPOT_FORM_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final java.util.regex.Pattern OBJECT_PROPERTY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     public void check(List<EventSpec> events, Diagnostics d) {
@@ -170,6 +171,13 @@ public final class PlanChecker {
                 }
             }
             case VISIT -> checkGlob(t.value(), t.valuePos(), "visit", d);
+            case HUBSPOT_FORM -> {
+                if (!t.value().equals("*") && !HUBSPOT_FORM_ID.matcher(t.value()).matches()) {
+                    d.error(t.valuePos(), Rule.TRIGGER_KIND.code(), "hubspotForm is a HubSpot form id (the GUID in "
+                            + "the form editor's URL, like 78c2891f-ebdd-44c0-bd94-15c012bbbfbf) or * for any form; "
+                            + "found '" + t.value() + "'");
+                }
+            }
             case CUSTOM -> {
                 if (t.value().isBlank()) {
                     d.error(t.valuePos(), Rule.CUSTOM_CODE.code(), "custom trigger code is empty; write the "
@@ -283,9 +291,9 @@ public final class PlanChecker {
             return;
         }
         if (kind != null) {
-            if (s.kind() == SourceKind.FIELD && kind != TriggerKind.SUBMIT) {
+            if (s.kind() == SourceKind.FIELD && !kind.hasFields()) {
                 d.error(s.pos(), Rule.SOURCE_TRIGGER.code(), "'{field: ...}' reads a form field and needs a submit "
-                        + "trigger; this event's trigger is " + kind.id());
+                        + "or hubspotForm trigger; this event's trigger is " + kind.id());
             }
             if ((s.kind() == SourceKind.TEXT || s.kind() == SourceKind.ATTRIBUTE) && !kind.hasElement()) {
                 d.error(s.pos(), Rule.SOURCE_TRIGGER.code(), "'" + s.kind().id() + "' reads the clicked element or "

@@ -164,7 +164,7 @@ public final class PlanPolicies {
         if (p.from() != null) {
             return p.from().kind() == SourceKind.FIELD ? p.from().argument() : null;
         }
-        return e.trigger() != null && e.trigger().kind() == TriggerKind.SUBMIT ? p.name() : null;
+        return e.trigger() != null && e.trigger().kind().hasFields() ? p.name() : null;
     }
 
     static boolean personalName(String field) {

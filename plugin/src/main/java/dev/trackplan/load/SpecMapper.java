@@ -35,7 +35,7 @@ final class SpecMapper {
             "properties", "examples", "retired");
     static final List<String> MATCHING_KEYS = List.of("primaryObjectRule");
     static final List<String> RULE_KEYS = List.of("eventPropertyName", "targetObjectPropertyName");
-    static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "pages");
+    static final List<String> TRIGGER_KEYS = List.of("click", "visit", "submit", "custom", "hubspotForm", "pages");
     static final List<String> PROPERTY_KEYS = List.of("type", "label", "description", "options", "from", "retired",
             "required", "pii", "keepQuery");
     /** What a reference to a shared property may say: the definition itself lives in the library. */
@@ -279,7 +279,7 @@ final class SpecMapper {
 
     private Trigger trigger(YamlNode.Entry entry) {
         YamlNode.Mapping m = mapping(entry.value(), "'trigger'",
-                "a map with one of click, visit, submit, custom (and optionally pages)");
+                "a map with one of click, visit, submit, custom, hubspotForm (and optionally pages)");
         if (m == null) {
             return null;
         }
@@ -311,7 +311,7 @@ final class SpecMapper {
         if (kinds.size() != 1) {
             String found = kinds.isEmpty() ? "none" : String.join(" and ", kinds.stream().map(YamlNode.Entry::key).toList());
             error(kinds.size() > 1 ? kinds.get(1).keyPos() : entry.keyPos(), Rule.TRIGGER_KIND,
-                    "a trigger needs exactly one of click, visit, submit, custom; found " + found);
+                    "a trigger needs exactly one of click, visit, submit, custom, hubspotForm; found " + found);
             if (kinds.isEmpty()) {
                 return null;
             }

@@ -29,6 +29,7 @@ final class SnippetModel {
         boolean selectorKind = t.kind() == TriggerKind.CLICK || t.kind() == TriggerKind.SUBMIT;
         m.put("selector", selectorKind ? t.value() : "");
         m.put("visitPattern", t.kind() == TriggerKind.VISIT ? regex(t.value()) : "");
+        m.put("formId", t.kind() == TriggerKind.HUBSPOT_FORM ? t.value() : "");
         List<Map<String, Object>> pages = new ArrayList<>();
         for (Trigger.PageGlob g : t.pages()) {
             pages.add(Map.of("glob", g.glob(), "pattern", regex(g.glob())));
@@ -45,7 +46,7 @@ final class SnippetModel {
             if (p.from() != null) {
                 source = p.from().kind().id();
                 argument = p.from().argument();
-            } else if (t.kind() == TriggerKind.SUBMIT) {
+            } else if (t.kind().hasFields()) {
                 source = "field";
                 argument = p.name();
             }

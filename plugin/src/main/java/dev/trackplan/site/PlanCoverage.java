@@ -62,7 +62,7 @@ public final class PlanCoverage {
         return switch (k) {
             case CLICK, SUBMIT -> selector.first(doc, Deadline.NONE) != null; // checked selectors cost little per element
             case VISIT -> compile(e.trigger().value()).matches(path);
-            case CUSTOM -> true;
+            case CUSTOM, HUBSPOT_FORM -> true; // HubSpot forms are injected at run time
         };
     }
 

@@ -109,6 +109,8 @@ final class TrackingPlanModel {
             case SUBMIT -> "submit of form " + e.trigger().value();
             case VISIT -> "visit of " + e.trigger().value();
             case CUSTOM -> "custom code";
+            case HUBSPOT_FORM -> e.trigger().value().equals("*") ? "successful submission of any HubSpot form"
+                    : "successful submission of HubSpot form " + e.trigger().value();
         };
     }
 }

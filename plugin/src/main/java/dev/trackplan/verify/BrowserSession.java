@@ -153,6 +153,23 @@ public final class BrowserSession implements AutoCloseable {
         return deadline;
     }
 
+    /**
+     * What HubSpot's form embed sends when a form was submitted: the legacy {@code message} event
+     * ({@code {type: "hsFormCallback", eventName: "onFormSubmitted", id, data: {submissionValues}}}).
+     */
+    public void hubspotFormSubmitted(String formId, java.util.Map<String, String> values) {
+        String data;
+        try {
+            data = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("type",
+                    "hsFormCallback", "eventName", "onFormSubmitted", "id", formId, "data",
+                    java.util.Map.of("submissionValues", values)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.eval("js", "(function (d) { var e = new Event('message'); e.data = d; window.dispatchEvent(e); })("
+                + data + ")");
+    }
+
     /** Runs a snippet of JavaScript in the page (for tests and scenarios). */
     public void eval(String code) {
         context.eval("js", code);

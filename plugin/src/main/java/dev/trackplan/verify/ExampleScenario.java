@@ -73,6 +73,10 @@ final class ExampleScenario extends Scenario {
                 run.accept(s);
                 if (target != null) {
                     s.fire(target, VerifyRun.eventType(e));
+                } else if (e.trigger().kind() == dev.trackplan.model.TriggerKind.HUBSPOT_FORM) {
+                    // the example's element is the form as HubSpot renders it: its values, reported the way the embed does
+                    s.hubspotFormSubmitted(e.trigger().value().equals("*") ? "00000000-0000-0000-0000-000000000000"
+                            : e.trigger().value(), formValues(s.page().selectFirst("[data-trackplan-example]")));
                 }
                 checkCommands(run, s, null);
                 checkConsole(run, e, x.pos(), s, where);
@@ -118,6 +122,27 @@ final class ExampleScenario extends Scenario {
                         + CallValidator.show(got));
             }
         }
+    }
+
+    /** The named fields of an example's form: text, checked boxes and radios, selected options. */
+    static java.util.Map<String, String> formValues(Element holder) {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        if (holder == null) {
+            return values;
+        }
+        for (Element f : holder.select("input[name], select[name], textarea[name]")) {
+            String type = f.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if ((type.equals("checkbox") || type.equals("radio")) && !f.hasAttr("checked")) {
+                continue;
+            }
+            String v = f.tagName().equals("select")
+                    ? java.util.Optional.ofNullable(f.selectFirst("option[selected]"))
+                            .or(() -> java.util.Optional.ofNullable(f.selectFirst("option")))
+                            .map(o -> o.hasAttr("value") ? o.attr("value") : o.text()).orElse("")
+                    : f.tagName().equals("textarea") ? f.wholeText() : f.attr("value");
+            values.merge(f.attr("name"), v, (a, b) -> a + ";" + b);
+        }
+        return values;
     }
 
     static boolean named(VerifyRun run, Recorder.Command c, EventSpec e) {
