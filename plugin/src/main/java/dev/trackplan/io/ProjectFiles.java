@@ -56,7 +56,8 @@ public final class ProjectFiles {
             Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String why = outside(d);
+                    // only a link can lead out of a folder that is inside: resolve links, not every path
+                    String why = Files.isSymbolicLink(d) ? outside(d) : null;
                     if (why != null) {
                         refused.add(new Refused(d, why));
                         return FileVisitResult.SKIP_SUBTREE;
@@ -69,7 +70,7 @@ public final class ProjectFiles {
                     if (!attrs.isRegularFile() || !names.test(f.getFileName().toString())) {
                         return FileVisitResult.CONTINUE; // FIFOs, devices, dangling links: not content
                     }
-                    String why = outside(f);
+                    String why = Files.isSymbolicLink(f) ? outside(f) : null;
                     if (why != null) {
                         refused.add(new Refused(f, why));
                     } else {

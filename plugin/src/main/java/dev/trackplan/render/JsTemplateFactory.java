@@ -9,6 +9,7 @@ import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.Guard;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.js.JsLiteral;
 import java.io.IOException;
 import java.io.Reader;
@@ -64,6 +65,16 @@ public final class JsTemplateFactory extends DefaultMustacheFactory {
                                     + variable + "}}, which writes a safe JavaScript literal");
                 }
                 super.value(tc, variable, encoded);
+            }
+
+            @Override
+            public void partial(TemplateContext tc, String variable, String indent) {
+                String why = ProjectFiles.badName(variable);
+                if (why != null) {
+                    throw new TemplateException(RenderRules.TEMPLATE, tc.file(), tc.line(), "partial '{{> "
+                            + ProjectFiles.printable(variable) + "}}' " + why);
+                }
+                super.partial(tc, variable, indent);
             }
         };
     }

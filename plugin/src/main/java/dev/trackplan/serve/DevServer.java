@@ -3,6 +3,7 @@ package dev.trackplan.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.io.ProjectFiles;
 import dev.trackplan.pipeline.BuildResult;
 import dev.trackplan.pipeline.Trackplan;
 import dev.trackplan.pipeline.TrackplanConfig;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -36,13 +36,23 @@ import org.jsoup.nodes.Element;
  */
 public final class DevServer implements AutoCloseable {
     static final String PREFIX = "/__trackplan/";
+    static final int THREADS = 16;
+
+    static {
+        // a client that starts a request and never finishes it would hold one of the bounded threads
+        // for good; the JDK server drops it after this many seconds (read once, when it first loads)
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
+    }
     private final TrackplanConfig config;
     /** Kept between rebuilds: GraalJS stays warm and unchanged specs are not checked again. */
     private final Trackplan trackplan = Trackplan.keptWarm();
     private final Consumer<String> log;
     private final HttpServer http;
     private final ExecutorService pool;
-    private final List<OutputStream> clients = new CopyOnWriteArrayList<>();
+    private final SseClients clients = new SseClients();
+    private final RequestGuard guard;
     private volatile List<String> problems = List.of();
     private volatile String planJson = "{\"events\":{}}";
     private volatile int builds;
@@ -52,12 +62,14 @@ public final class DevServer implements AutoCloseable {
         this.config = config;
         this.log = log;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.pool = Executors.newCachedThreadPool(r -> {
+        // bounded: tabs listening for reloads take at most SseClients.MAX of these threads
+        this.pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "trackplan-serve");
             t.setDaemon(true);
             return t;
         });
         http.setExecutor(pool);
+        this.guard = new RequestGuard(port());
         http.createContext("/", this::handle);
     }
 
@@ -120,20 +132,21 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void broadcast(String event, String data) {
-        byte[] msg = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-        for (OutputStream c : clients) {
-            try {
-                c.write(msg);
-                c.flush();
-            } catch (IOException e) {
-                clients.remove(c);
-            }
-        }
+        clients.broadcast(event, data);
     }
 
     private void handle(HttpExchange ex) throws IOException {
         try {
+            if (!guard.hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+                send(ex, 403, "text/plain; charset=utf-8", ("this server answers only to localhost, 127.0.0.1 and [::1] "
+                        + "with its port\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = ex.getRequestURI().getPath();
+            if (!RequestGuard.pathAllowed(path)) {
+                send(ex, 400, "text/plain; charset=utf-8", "bad request\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (path.startsWith(PREFIX)) {
                 internal(ex, path.substring(PREFIX.length()));
                 return;
@@ -144,7 +157,7 @@ public final class DevServer implements AutoCloseable {
                 file = file.resolve("index.html");
             }
             int status = 200;
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            if (!file.startsWith(root) || !Files.isRegularFile(file) || !insideReal(root, file)) {
                 status = 404;
                 file = root.resolve("404.html");
                 if (!Files.isRegularFile(file)) {
@@ -160,21 +173,22 @@ public final class DevServer implements AutoCloseable {
                 send(ex, status, type(name), Files.readAllBytes(file));
             }
         } catch (IOException | RuntimeException e) {
-            send(ex, 500, "text/plain", ("error: " + e).getBytes(StandardCharsets.UTF_8));
+            // the details go to the log, never into the answer
+            log.accept("[WARNING] dev server: " + ex.getRequestMethod() + " " + ProjectFiles.printable(
+                    String.valueOf(ex.getRequestURI().getRawPath())) + " failed: " + e);
+            send(ex, 500, "text/plain; charset=utf-8", "internal error; see the build log\n"
+                    .getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Whether a file of the site really is inside it (a link a user left in target/site may not be). */
+    private static boolean insideReal(Path root, Path file) {
+        return new ProjectFiles(root).outside(file) == null;
     }
 
     private void internal(HttpExchange ex, String what) throws IOException {
         switch (what) {
-            case "events" -> {
-                ex.getResponseHeaders().set("Content-Type", "text/event-stream");
-                ex.getResponseHeaders().set("Cache-Control", "no-store");
-                ex.sendResponseHeaders(200, 0);
-                OutputStream out = ex.getResponseBody();
-                out.write((": connected\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                clients.add(out);
-            }
+            case "events" -> clients.serve(ex);
             case "plan.json" -> send(ex, 200, "application/json", planJson.getBytes(StandardCharsets.UTF_8));
             case "problems.json" -> send(ex, 200, "application/json",
                     InspectorPlan.problems(problems).getBytes(StandardCharsets.UTF_8));
@@ -247,13 +261,7 @@ public final class DevServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
-        for (OutputStream c : clients) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // the tab is gone already
-            }
-        }
+        clients.closeAll();
         http.stop(0);
         pool.shutdownNow();
         synchronized (this) {

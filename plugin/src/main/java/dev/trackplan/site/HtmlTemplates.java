@@ -1,6 +1,10 @@
 package dev.trackplan.site;
 
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
+import dev.trackplan.io.ProjectFiles;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.trackplan.render.TemplateSource;
@@ -31,6 +35,22 @@ final class HtmlTemplates extends DefaultMustacheFactory {
             throw new MustacheException("template not found: " + resourceName);
         }
         return new StringReader(t.text());
+    }
+
+    /** Partial names are checked where they are written, so the message names the template and line. */
+    @Override
+    public MustacheVisitor createMustacheVisitor() {
+        return new DefaultMustacheVisitor(this) {
+            @Override
+            public void partial(TemplateContext tc, String variable, String indent) {
+                String why = ProjectFiles.badName(variable);
+                if (why != null) {
+                    throw new MustacheException("partial '{{> " + ProjectFiles.printable(variable) + "}}' in "
+                            + origin(tc.file()) + " line " + tc.line() + " " + why);
+                }
+                super.partial(tc, variable, indent);
+            }
+        };
     }
 
     boolean exists(String name) {

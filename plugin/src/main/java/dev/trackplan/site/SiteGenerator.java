@@ -152,9 +152,9 @@ public final class SiteGenerator {
         }
         Map<String, List<String>> coverage = PlanCoverage.of(plan.bundled(), docs);
         if (settings.trackingPlan()) {
-            String content = templates.render("tracking-plan-content.html.mustache",
-                    TrackingPlanModel.of(plan, settings.hubId(), coverage));
-            RenderCache.Output o = renderPage(layoutModel, PageView.generated("Tracking plan",
+            String content = content("tracking-plan-content.html.mustache",
+                    TrackingPlanModel.of(plan, settings.hubId(), coverage), d);
+            RenderCache.Output o = content == null ? null : renderPage(layoutModel, PageView.generated("Tracking plan",
                     "What this site collects and when.", "/tracking-plan/", content, SourcePos.of("tracking-plan")),
                     "tracking-plan/index.html", bundle, d);
             if (o != null) {
@@ -167,9 +167,9 @@ public final class SiteGenerator {
                     .getBytes(StandardCharsets.UTF_8));
         }
         if (!page404) {
-            RenderCache.Output o = renderPage(layoutModel, PageView.generated("Page not found", null, "/404.html",
-                    templates.render("404-content.html.mustache", Map.of("home", "/")), SourcePos.of("404")), "404.html",
-                    bundle, d);
+            String content = content("404-content.html.mustache", Map.of("home", "/"), d);
+            RenderCache.Output o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
+                    null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, d);
             if (o != null) {
                 files.put("404.html", o.html().getBytes(StandardCharsets.UTF_8));
                 out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", o.html(), "404"));
@@ -196,6 +196,17 @@ public final class SiteGenerator {
     }
 
     private record Rendered(ListPages.Job job, Document doc, String html) {}
+
+    /** A generated page's content template, or null with a TP506 naming the template when it fails. */
+    private String content(String name, Object model, Diagnostics d) {
+        try {
+            return templates.render(name, model);
+        } catch (MustacheException | ProjectFiles.BadNameException e) {
+            d.error(SourcePos.of(templates.origin(name)), SiteRules.TEMPLATE, "template failed: " + e.getMessage());
+            return null;
+        }
+    }
+
 
     /**
      * Sections: every published page (but the home page) whose folder holds other pages, with its

@@ -2,6 +2,7 @@ package dev.trackplan.verify;
 
 import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.io.AtomicFiles;
+import dev.trackplan.io.XmlText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -32,18 +33,18 @@ public final class JUnitReport {
             for (VerifyReport.EventResult e : report.events()) {
                 w.writeCharacters("  ");
                 w.writeStartElement("testcase");
-                w.writeAttribute("classname", e.file());
-                w.writeAttribute("name", e.name() + " (" + e.scenarios() + " scenarios)");
+                w.writeAttribute("classname", XmlText.clean(e.file()));
+                w.writeAttribute("name", XmlText.clean(e.name() + " (" + e.scenarios() + " scenarios)"));
                 w.writeAttribute("time", "0");
                 if (!e.failures().isEmpty()) {
                     w.writeStartElement("failure");
-                    w.writeAttribute("message", e.failures().get(0).message());
+                    w.writeAttribute("message", XmlText.clean(e.failures().get(0).message()));
                     w.writeAttribute("type", e.failures().get(0).code());
                     StringBuilder sb = new StringBuilder();
                     for (Diagnostic d : e.failures()) {
                         sb.append(d.format()).append('\n');
                     }
-                    w.writeCharacters(sb.toString());
+                    w.writeCharacters(XmlText.clean(sb.toString()));
                     w.writeEndElement();
                 }
                 w.writeEndElement();

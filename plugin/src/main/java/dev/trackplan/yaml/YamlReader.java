@@ -152,7 +152,7 @@ public final class YamlReader {
                 case START_ARRAY:
                     return sequence(at, depth);
                 case VALUE_STRING:
-                    return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarKind.STRING, at);
+                    return new YamlNode.Scalar(text(parser.getText(), at), YamlNode.ScalarKind.STRING, at);
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                     return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarKind.NUMBER, at);
@@ -167,12 +167,35 @@ public final class YamlReader {
             }
         }
 
+        /**
+         * A text as read, refused when an escape ({@code "\\uD800"}) left half of a surrogate pair:
+         * the checker and the verification would see one string and the browser another (it has no
+         * UTF-8 form, so the files would carry a replacement character instead).
+         */
+        private String text(String s, SourcePos at) {
+            if (s == null) {
+                return null;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    out.add(Diagnostic.error(at, YamlRules.ENCODING, String.format(java.util.Locale.ROOT,
+                            "the text holds a lone surrogate \\u%04X (half of a character, from an escape); write "
+                                    + "the whole character, e.g. \\U0001F600, or remove it", (int) c)));
+                    return s;
+                }
+            }
+            return s;
+        }
+
         private YamlNode mapping(SourcePos at, int depth) throws IOException {
             Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
             JsonToken t;
             while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
                 SourcePos keyPos = pos(parser.currentTokenLocation());
+                String key = text(parser.currentName(), keyPos);
                 JsonToken valueToken = parser.nextToken();
                 YamlNode value = node(valueToken, depth + 1);
                 if ("<<".equals(key)) {

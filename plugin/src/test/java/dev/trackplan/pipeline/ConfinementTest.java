@@ -108,6 +108,15 @@ class ConfinementTest {
     }
 
     @Test
+    void aBadPartialInAGeneratedPagesTemplateIsLocatedNotAStackTrace(@TempDir Path dir) {
+        TestSites s = site(dir).file("src/main/site/layouts/404-content.html.mustache", "<p>{{> ../../pom.xml}}</p>");
+        BuildResult r = new Trackplan().build(config(s));
+        assertThat(errors(r)).containsExactly("src/main/site/layouts/404-content.html.mustache:[1,1] TP506 template "
+                + "failed: partial '{{> ../../pom.xml}}' in src/main/site/layouts/404-content.html.mustache line 1 has an "
+                + "empty, '.' or '..' part; name a file inside the folder");
+    }
+
+    @Test
     void layoutNamesFromFrontMatterStayInsideTheLayoutsFolder(@TempDir Path tmp) throws IOException {
         Path secret = secret(tmp);
         Path dir = Files.createDirectories(tmp.resolve("project"));

@@ -66,4 +66,16 @@ class YamlReaderTest {
         YamlReader.Result r = reader.read("p.md", "title: [\n".getBytes(StandardCharsets.UTF_8), 1);
         assertThat(r.diagnostics()).singleElement().satisfies(d -> assertThat(d.line()).isGreaterThanOrEqualTo(2));
     }
+
+    @Test
+    void aLoneSurrogateFromAnEscapeIsRefusedWhereItIs() {
+        YamlReader.Result r = read("a:\n  label: \"x\\ud800y\"\n  \"k\\udc00\": 1\n  ok: \"\\ud83d\\ude00\"\n");
+        assertThat(r.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "f.yaml:[2,10] TP008 the text holds a lone surrogate \\uD800 (half of a character, from an escape); "
+                        + "write the whole character, e.g. \\U0001F600, or remove it",
+                "f.yaml:[3,3] TP008 the text holds a lone surrogate \\uDC00 (half of a character, from an escape); "
+                        + "write the whole character, e.g. \\U0001F600, or remove it");
+        YamlNode.Mapping a = (YamlNode.Mapping) ((YamlNode.Mapping) r.root()).get("a");
+        assertThat(((YamlNode.Scalar) a.get("ok")).text()).isEqualTo("\ud83d\ude00");
+    }
 }
