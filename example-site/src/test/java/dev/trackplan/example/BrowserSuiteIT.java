@@ -50,6 +50,12 @@ class BrowserSuiteIT {
     static final Path SITE = Path.of(System.getProperty("trackplan.site", "target/site"));
     static final Path SHOTS = Path.of(System.getProperty("trackplan.screenshots", "target/screenshots"));
     static final String HUB = System.getProperty("trackplan.hubId", "123456");
+    /** Selenium warns on every start when Debian's Chromium is newer than its CDP bindings: noise here. */
+    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     static SiteServer server;
     static TrackingPlan plan;
@@ -65,6 +71,10 @@ class BrowserSuiteIT {
                     + "* BROWSER SUITE SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver\n"
                     + "* is missing. Install them: apt-get install chromium chromium-driver\n"
                     + "*****************************************************************\n");
+        }
+        if (!present && Boolean.getBoolean("trackplan.requireBrowser")) {
+            fail("Chromium is not installed, and -Dtrackplan.requireBrowser=true demands the browser suite: "
+                    + "apt-get install chromium chromium-driver");
         }
         Assumptions.assumeTrue(present, "Chromium is not installed: the browser suite did NOT run");
         assertThat(SITE.resolve("index.html")).as("run mvn package first").exists();
@@ -132,7 +142,8 @@ class BrowserSuiteIT {
             o.setExperimentalOption("prefs", Map.of("enable_do_not_track", true));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
         ChromeDriver d = new ChromeDriver(service, o);
         d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return d;
@@ -432,6 +443,76 @@ class BrowserSuiteIT {
             assertThat(rows.get(0).getText()).contains("Pricing CTA clicked").contains("\"price\": 49");
             assertThat(rows.get(0).findElements(By.cssSelector(".tp-problem"))).isEmpty();
             shoot("inspector");
+        }
+    }
+
+    @Test
+    void devServerOverlayIsReadableAndTheInspectorKeepsClearOfTheBanner() throws Exception {
+        Path project = Files.createTempDirectory("trackplan-overlay");
+        copyTree(Path.of("src/main"), project.resolve("src/main"));
+        TrackplanConfig c = new TrackplanConfig(project, project.resolve("src/main/tracking/events"),
+                project.resolve("src/main/tracking/trackplan.lock.json"),
+                project.resolve("src/main/tracking/templates"), project.resolve("src/main/site/pages"),
+                project.resolve("src/main/site/layouts"), project.resolve("src/main/site/assets"),
+                project.resolve("target/site"), project.resolve("target/work"), project.resolve("target/reports"), HUB,
+                "na1", "banner", true, true, "", "Acme Analytics", true, false, true, Duration.ofSeconds(10), "it");
+        try (DevServer dev = new DevServer(c, 0, line -> { })) {
+            dev.start();
+            driver.get(dev.url() + "pricing/");
+            // the banner is asking: the inspector says so, and does not cover its buttons
+            assertThat(bannerShown()).isTrue();
+            WebElement inspector = driver.findElement(By.id("trackplan-inspector"));
+            String state = "";
+            for (int i = 0; i < 50 && !state.contains("banner is asking"); i++) {
+                Thread.sleep(100); // the inspector looks at the banner twice a second
+                state = inspector.findElement(By.cssSelector(".tp-state")).getText();
+            }
+            assertThat(state).contains("banner is asking");
+            for (WebElement b : driver.findElements(By.cssSelector("[data-trackplan-consent]"))) {
+                assertThat(overlaps(inspector, b)).as("inspector covers %s", b.getText()).isFalse();
+            }
+            shoot("inspector-and-banner");
+
+            // a YAML mistake: the overlay tells it in plain words, over the page, readable
+            Path spec = project.resolve("src/main/tracking/events/pricing.yaml");
+            Files.writeString(spec, Files.readString(spec).replace("label: Pricing CTA clicked",
+                    "label: \"Pricing CTA clicked"));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String text = "";
+            while (System.nanoTime() < until && !text.contains("never closed")) {
+                Thread.sleep(200);
+                Object t = ((JavascriptExecutor) driver).executeScript("var o = document.getElementById('trackplan-overlay');"
+                        + " return o && o.shadowRoot ? o.shadowRoot.textContent : '';");
+                text = t == null ? "" : t.toString();
+            }
+            assertThat(text).contains("pricing.yaml:[4,12] TP001").contains("a quote opened here is never closed")
+                    .contains("label: \"Pricing CTA clicked").contains("^");
+            Object colours = ((JavascriptExecutor) driver).executeScript("var r = document.getElementById("
+                    + "'trackplan-overlay').shadowRoot; var m = r.querySelector('.tp-msg'), c = r.querySelector('.tp-card');"
+                    + " return [getComputedStyle(m).color, getComputedStyle(c).backgroundColor, getComputedStyle(m).whiteSpace,"
+                    + " c.scrollWidth <= c.clientWidth];");
+            assertThat(colours.toString()).as("dark text on white, wrapping, no sideways scrolling")
+                    .isEqualTo("[rgb(26, 26, 26), rgb(255, 255, 255), pre-wrap, true]");
+            shoot("overlay");
+        }
+    }
+
+    static boolean overlaps(WebElement a, WebElement b) {
+        var ra = a.getRect();
+        var rb = b.getRect();
+        return ra.x < rb.x + rb.width && rb.x < ra.x + ra.width && ra.y < rb.y + rb.height && rb.y < ra.y + ra.height;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
         }
     }
 

@@ -413,8 +413,9 @@ public final class PlanChecker {
             String problem = switch (p.type()) {
                 case NUMBER -> Values.number(v.text()) == null ? "is not a number" : null;
                 case DATETIME -> Values.datetime(v.text()).isEmpty() ? "is not epoch ms or ISO 8601" : null;
-                case ENUMERATION -> p.options().stream().anyMatch(o -> o.value().equals(v.text())) ? null
-                        : "is not one of the options " + optionValues(p).stream().sorted().toList();
+                case ENUMERATION -> java.util.Arrays.stream(v.text().split(";", -1)).allMatch(optionValues(p)::contains)
+                        ? null : "is not one of the options " + optionValues(p).stream().sorted().toList()
+                        + " (several values: a list, or joined with ';')";
                 case STRING -> v.text().length() > p.maxLength() ? "is longer than " + p.maxLength() : null;
             };
             if (problem != null) {

@@ -35,12 +35,15 @@ public final class Diagnostics {
     }
 
     public synchronized int errorCount() {
-        return (int) all.stream().filter(Diagnostic::isError).count();
+        return (int) all.stream().distinct().filter(Diagnostic::isError).count();
     }
 
-    /** All diagnostics, sorted by file, line and column so output is stable. */
+    /**
+     * All diagnostics, sorted by file, line and column so output is stable; a problem found twice
+     * (the same place, rule and message) is listed once.
+     */
     public synchronized List<Diagnostic> sorted() {
-        List<Diagnostic> copy = new ArrayList<>(all);
+        List<Diagnostic> copy = new ArrayList<>(new java.util.LinkedHashSet<>(all));
         copy.sort(Diagnostic.ORDER);
         return copy;
     }

@@ -17,6 +17,8 @@ import dev.trackplan.model.ValueSource;
 import dev.trackplan.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,8 @@ final class SpecMapper {
                     + root.shape());
             return events;
         }
-        boolean unknown = unknownKeys(m, ROOT_KEYS, "top-level");
+        unknownKeys(m, ROOT_KEYS, "top-level");
+        boolean unknown = m.entries().keySet().stream().anyMatch(k -> !ROOT_KEYS.contains(k));
         YamlNode.Entry shared = m.entry("properties");
         if (shared != null && !isNull(shared.value())) {
             YamlNode.Mapping pm = mapping(shared.value(), "top-level 'properties'",
@@ -124,18 +127,21 @@ final class SpecMapper {
     }
 
     private EventSpec event(YamlNode.Entry entry) {
+        if (misplaced(entry, EVENT_KEYS, "an event key", "the event above it", "event names")) {
+            return null;
+        }
         YamlNode.Mapping m = mapping(entry.value(), "event '" + entry.key() + "'",
                 "a map with label, object, trigger, properties and examples");
         if (m == null) {
             return null;
         }
-        unknownKeys(m, EVENT_KEYS, "event");
+        Set<String> meant = unknownKeys(m, EVENT_KEYS, "event");
         YamlNode.Entry label = m.entry("label");
         String labelText = null;
-        if (label == null) {
+        if (label == null && !meant.contains("label")) {
             error(entry.keyPos(), Rule.MISSING_KEY, "event '" + entry.key() + "' has no 'label:'; add the "
                     + "name HubSpot shows for it (at most 100 characters)");
-        } else {
+        } else if (label != null) {
             labelText = text(label.value(), "label");
         }
         YamlNode.Entry description = m.entry("description");
@@ -257,7 +263,8 @@ final class SpecMapper {
         if (r == null) {
             return null;
         }
-        boolean unknown = unknownKeys(r, RULE_KEYS, "primaryObjectRule");
+        unknownKeys(r, RULE_KEYS, "primaryObjectRule");
+        boolean unknown = r.entries().keySet().stream().anyMatch(k -> !RULE_KEYS.contains(k));
         String[] names = new String[2];
         SourcePos[] poss = new SourcePos[2];
         for (int i = 0; i < 2; i++) {
@@ -283,7 +290,7 @@ final class SpecMapper {
         if (m == null) {
             return null;
         }
-        unknownKeys(m, TRIGGER_KEYS, "trigger");
+        Set<String> meant = unknownKeys(m, TRIGGER_KEYS, "trigger");
         List<YamlNode.Entry> kinds = new ArrayList<>();
         for (YamlNode.Entry e : m.entries().values()) {
             if (TriggerKind.byId(e.key()) != null) {
@@ -308,6 +315,9 @@ final class SpecMapper {
                 }
             }
         }
+        if (kinds.isEmpty() && meant.stream().anyMatch(k -> TriggerKind.byId(k) != null)) {
+            return null; // a misspelt kind, reported with its "did you mean" already
+        }
         if (kinds.size() != 1) {
             String found = kinds.isEmpty() ? "none" : String.join(" and ", kinds.stream().map(YamlNode.Entry::key).toList());
             error(kinds.size() > 1 ? kinds.get(1).keyPos() : entry.keyPos(), Rule.TRIGGER_KIND,
@@ -321,10 +331,16 @@ final class SpecMapper {
         if (value == null) {
             return null;
         }
-        return new Trigger(TriggerKind.byId(kind.key()), value, kind.value().pos(), pages, entry.keyPos());
+        // custom code is located by its first line of code, so a JavaScript error maps onto the YAML line
+        SourcePos valuePos = kind.key().equals("custom") && kind.value() instanceof YamlNode.Scalar s
+                && !s.text().isBlank() ? s.contentPos() : kind.value().pos();
+        return new Trigger(TriggerKind.byId(kind.key()), value, valuePos, pages, entry.keyPos());
     }
 
     private PropertySpec property(YamlNode.Entry entry) {
+        if (misplaced(entry, PROPERTY_KEYS, "a property key", "the property above it", "property names")) {
+            return null;
+        }
         YamlNode v = entry.value();
         if (v instanceof YamlNode.Scalar s && !s.isNull() && PropertyType.byId(s.text()) != null) {
             // shorthand: "price: number"
@@ -339,11 +355,13 @@ final class SpecMapper {
         if (m == null) {
             return null;
         }
-        unknownKeys(m, PROPERTY_KEYS, "property");
+        Set<String> meant = unknownKeys(m, PROPERTY_KEYS, "property");
         YamlNode.Entry type = m.entry("type");
         PropertyType pt = null;
         SourcePos typePos = entry.keyPos();
-        if (type == null) {
+        if (type == null && meant.contains("type")) {
+            // reported as a misspelt key already
+        } else if (type == null) {
             error(entry.keyPos(), Rule.MISSING_KEY, "property '" + entry.key()
                     + "' has no 'type:'; use string, number, datetime or enumeration");
         } else {
@@ -499,8 +517,16 @@ final class SpecMapper {
                     if (e.value() instanceof YamlNode.Scalar s) {
                         yaml11(s);
                         expect.put(e.key(), new Example.Expected(s.text(), s.kind() == YamlNode.ScalarKind.NUMBER, e.keyPos()));
+                    } else if (e.value() instanceof YamlNode.Sequence seq && !seq.items().isEmpty()
+                            && seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar sc && !sc.isNull())) {
+                        // several values (checked boxes, a multi-select enumeration) arrive joined with ';'
+                        List<String> parts = new ArrayList<>();
+                        for (YamlNode item : seq.items()) {
+                            parts.add(((YamlNode.Scalar) item).text());
+                        }
+                        expect.put(e.key(), new Example.Expected(String.join(";", parts), false, e.keyPos()));
                     } else {
-                        shape(e.value(), "expected value of '" + e.key() + "'", "a single value");
+                        shape(e.value(), "expected value of '" + e.key() + "'", "a single value or a list of values");
                     }
                 }
             }
@@ -521,16 +547,94 @@ final class SpecMapper {
         }
     }
 
-    private boolean unknownKeys(YamlNode.Mapping m, List<String> allowed, String where) {
-        boolean any = false;
+    /**
+     * Reports each key that is not allowed here, saying when it belongs one level up or down
+     * (a mis-indented line) or which allowed key it is probably a misspelling of. Returns the keys
+     * suggested, so that "has no 'label:'" is not reported on top of "did you mean 'label'".
+     */
+    private Set<String> unknownKeys(YamlNode.Mapping m, List<String> allowed, String where) {
+        Set<String> meant = new HashSet<>();
         for (YamlNode.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
-                any = true;
+                String elsewhere = belongsElsewhere(e.key(), where);
+                String suggestion = elsewhere == null ? Suggest.closest(e.key(), allowed) : null;
+                if (suggestion != null) {
+                    meant.add(suggestion);
+                }
+                if ("event".equals(where) && TRIGGER_KEYS.contains(e.key())) {
+                    meant.add("trigger"); // its trigger is there, at the wrong level
+                }
                 error(e.keyPos(), Rule.UNKNOWN_KEY, "unknown " + where + " key '" + e.key() + "'"
-                        + Suggest.hint(e.key(), allowed));
+                        + (elsewhere != null ? "; " + elsewhere : Suggest.hint(e.key(), allowed)));
             }
         }
-        return any;
+        return meant;
+    }
+
+    /** Where a key that is wrong here is right: one level up or down, i.e. the line is mis-indented. */
+    private static String belongsElsewhere(String key, String where) {
+        switch (where) {
+            case "top-level":
+                if (EVENT_KEYS.contains(key)) {
+                    return "'" + key + "' is an event key: indent it under an event name below 'events:'";
+                }
+                return null;
+            case "event":
+                if (TRIGGER_KEYS.contains(key)) {
+                    return "'" + key + "' belongs under 'trigger:'; indent it one level further, below 'trigger:'";
+                }
+                if (PROPERTY_KEYS.contains(key)) {
+                    return "'" + key + "' is a property key: indent it under a property below 'properties:'";
+                }
+                if (EXAMPLE_KEYS.contains(key)) {
+                    return "'" + key + "' belongs to an example: write it below 'examples:' as '- " + key + ": ...'";
+                }
+                return null;
+            case "trigger":
+                if (EVENT_KEYS.contains(key)) {
+                    return "'" + key + "' is an event key, indented one level too far: line it up with 'trigger:'";
+                }
+                if (PROPERTY_KEYS.contains(key)) {
+                    return "'" + key + "' is a property key: indent it under a property below 'properties:'";
+                }
+                return null;
+            case "property":
+                if (EVENT_KEYS.contains(key)) {
+                    return "'" + key + "' is an event key, indented too far: line it up with 'properties:'";
+                }
+                if (TRIGGER_KEYS.contains(key)) {
+                    return "'" + key + "' belongs under 'trigger:', not under a property";
+                }
+                return null;
+            case "example":
+                if (EVENT_KEYS.contains(key)) {
+                    return "'" + key + "' is an event key, indented too far: line it up with 'examples:'";
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * A key of the level below standing where names go ("from:" under "properties:", "label:"
+     * under "events:"): the line lost one level of indentation. Reported once, in those words.
+     */
+    private boolean misplaced(YamlNode.Entry entry, List<String> childKeys, String what, String owner, String names) {
+        if (!childKeys.contains(entry.key())) {
+            return false;
+        }
+        YamlNode v = entry.value();
+        if (v instanceof YamlNode.Mapping m && m.entries().keySet().stream().anyMatch(childKeys::contains)) {
+            return false; // a real entry that happens to have that name
+        }
+        if (v instanceof YamlNode.Scalar s && !s.isNull() && childKeys == PROPERTY_KEYS
+                && PropertyType.byId(s.text()) != null && !entry.key().equals("type")) {
+            return false; // "label: string" is a property named label, in shorthand
+        }
+        error(entry.keyPos(), Rule.WRONG_SHAPE, "'" + entry.key() + "' is " + what + " but stands where " + names
+                + " go: it is indented one level too little; indent it under " + owner);
+        return true;
     }
 
     private YamlNode.Mapping mapping(YamlNode node, String what, String expected) {

@@ -5,10 +5,14 @@ import dev.trackplan.pipeline.TrackplanConfig;
 import dev.trackplan.site.SiteOptions;
 import java.io.File;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** The parameters both goals share, mapped onto a {@link TrackplanConfig}; diagnostics mapped back out. */
 abstract class AbstractTrackplanMojo extends AbstractMojo {
@@ -37,6 +41,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.respectGlobalPrivacyControl", defaultValue = "true")
     boolean respectGlobalPrivacyControl;
 
+    /** The tracking plan: every .yaml and .yml file below this folder holds event specs. */
     @Parameter(property = "trackplan.eventsDirectory", defaultValue = "${project.basedir}/src/main/tracking/events")
     File eventsDirectory;
 
@@ -47,24 +52,31 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.lockFile", defaultValue = "${project.basedir}/src/main/tracking/trackplan.lock.json")
     File lockFile;
 
+    /** Overrides of the JavaScript snippet and bundle templates (a file here replaces the default of the same name). */
     @Parameter(property = "trackplan.templatesDirectory", defaultValue = "${project.basedir}/src/main/tracking/templates")
     File templatesDirectory;
 
+    /** The site's pages: Markdown (.md) and HTML (.html) files with optional YAML front matter. */
     @Parameter(property = "trackplan.pagesDirectory", defaultValue = "${project.basedir}/src/main/site/pages")
     File pagesDirectory;
 
+    /** Overrides of the HTML layouts and partials (a file here replaces the default of the same name). */
     @Parameter(property = "trackplan.layoutsDirectory", defaultValue = "${project.basedir}/src/main/site/layouts")
     File layoutsDirectory;
 
+    /** Files copied into the site as they are: images, CSS, fonts, CNAME, ... */
     @Parameter(property = "trackplan.assetsDirectory", defaultValue = "${project.basedir}/src/main/site/assets")
     File assetsDirectory;
 
+    /** Where the generated site is written (moved into place only when the whole build passed). */
     @Parameter(property = "trackplan.outputDirectory", defaultValue = "${project.build.directory}/site")
     File outputDirectory;
 
+    /** Where the verification's JUnit report (TEST-trackplan-verify.xml) is written. */
     @Parameter(property = "trackplan.reportsDirectory", defaultValue = "${project.build.directory}/trackplan-reports")
     File reportsDirectory;
 
+    /** Trackplan's own working folder: the staging folder and the up-to-date fingerprint. */
     @Parameter(defaultValue = "${project.build.directory}/trackplan", readonly = true)
     File workDirectory;
 
@@ -72,6 +84,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.baseUrl", defaultValue = "")
     String baseUrl;
 
+    /** The site's name, shown in page titles and the header. */
     @Parameter(property = "trackplan.siteTitle", defaultValue = "${project.name}")
     String siteTitle;
 
@@ -114,11 +127,34 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.buildDate")
     String buildDate;
 
+    /** The project folder: every path in a message is shown relative to it, and no file is read outside it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
+    /** The plugin's version, written into the bundle's header. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
+
+    /** The project being built: remembers which diagnostics this Maven run has printed already. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    private static final String PRINTED = "trackplan.printedDiagnostics";
+
+    @SuppressWarnings("unchecked")
+    private Set<String> printedThisRun() {
+        if (project == null) {
+            return new HashSet<>();
+        }
+        synchronized (project) {
+            Object seen = project.getContextValue(PRINTED);
+            if (!(seen instanceof Set)) {
+                seen = ConcurrentHashMap.newKeySet();
+                project.setContextValue(PRINTED, seen);
+            }
+            return (Set<String>) seen;
+        }
+    }
 
     TrackplanConfig config() throws MojoFailureException {
         if (hubId == null || !hubId.matches("[0-9]{1,12}")) {
@@ -158,11 +194,16 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
                 verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion, site);
     }
 
-    /** Prints warnings and errors, one line each, and fails once if there are errors. */
+    /**
+     * Prints warnings and errors, one line each, and fails once if there are errors. A line an
+     * earlier Trackplan goal already printed for this project in the same Maven run (check, then
+     * build in one {@code mvn package}) is not printed again.
+     */
     void report(List<Diagnostic> diagnostics) throws MojoFailureException {
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        Set<String> printed = printedThisRun();
         for (Diagnostic d : diagnostics) {
-            if (!d.isError()) {
+            if (!d.isError() && printed.add(d.format())) {
                 getLog().warn(d.format());
             }
         }

@@ -25,7 +25,23 @@ public class ServeMojo extends AbstractTrackplanMojo {
             throw new MojoFailureException("<port> must be between 0 and 65535 (found " + port + ")");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (DevServer server = new DevServer(config(), port, line -> getLog().info(line))) {
+        DevServer.Log log = new DevServer.Log() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+
+            @Override
+            public void error(String line) {
+                getLog().error(line);
+            }
+        };
+        try (DevServer server = new DevServer(config(), port, log)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "trackplan-serve-stop"));
             server.start();
             stopped.await();

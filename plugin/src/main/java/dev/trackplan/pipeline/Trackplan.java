@@ -3,7 +3,9 @@ package dev.trackplan.pipeline;
 import dev.trackplan.bundle.Bundle;
 import dev.trackplan.bundle.BundleAssembler;
 import dev.trackplan.bundle.BundleSettings;
+import dev.trackplan.check.CustomCodeSyntax;
 import dev.trackplan.check.PlanChecker;
+import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import dev.trackplan.io.AtomicFiles;
@@ -26,10 +28,11 @@ import dev.trackplan.site.Page;
 import dev.trackplan.site.PageLoader;
 import dev.trackplan.site.RenderCache;
 import dev.trackplan.site.SiteGenerator;
+import dev.trackplan.site.SiteRules;
 import dev.trackplan.site.SiteSettings;
 import dev.trackplan.verify.JUnitReport;
-import dev.trackplan.verify.VerifyReport;
 import dev.trackplan.verify.Verifier;
+import dev.trackplan.verify.VerifyReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,12 +45,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The pipeline, one direction: load, check, render, bundle, site, verify, write. Stages collect
- * diagnostics; the first stage with errors ends the build, and nothing is written unless all
- * stages passed.
+ * diagnostics and every stage runs on what is still valid (an invalid event is left out of the
+ * later stages, a broken page out of the site), so one build reports every independent problem;
+ * nothing is written unless all stages passed.
  */
 public final class Trackplan implements AutoCloseable {
     private final boolean keepWarm;
@@ -55,6 +60,9 @@ public final class Trackplan implements AutoCloseable {
     private String cachedTrackingKey;
     private Checked cachedChecked;
     private Bundle cachedBundle;
+    private TrackingPlan cachedPlan;
+    private TrackingPlan cachedVerified;
+    private List<Diagnostic> cachedRenderProblems = List.of();
     private TrackingPlan lastValidPlan;
     /** How long a build waits for another build of the project to finish (shorter in tests). */
     java.time.Duration lockWait = BuildLock.WAIT;
@@ -73,7 +81,27 @@ public final class Trackplan implements AutoCloseable {
     /** The plan of a site with the problems found loading and checking it. */
     public record Checked(TrackingPlan plan, Lock lock, Diagnostics diagnostics) {}
 
+    /** Loads and checks the specs; GraalJS is started only when there is custom code to parse. */
     public Checked check(TrackplanConfig c) {
+        JsEngine[] started = new JsEngine[1];
+        try {
+            return check(c, () -> {
+                if (warmEngine != null) {
+                    return warmEngine;
+                }
+                if (started[0] == null) {
+                    started[0] = new JsEngine();
+                }
+                return started[0];
+            });
+        } finally {
+            if (started[0] != null) {
+                started[0].close();
+            }
+        }
+    }
+
+    private Checked check(TrackplanConfig c, Supplier<JsEngine> engine) {
         Diagnostics d = new Diagnostics();
         List<EventSpec> events = new SpecLoader(c.projectDir()).load(c.eventsDir(), d);
         new PlanChecker().check(events, d);
@@ -86,6 +114,7 @@ public final class Trackplan implements AutoCloseable {
             lock = LockFile.read(c.lockFile(), lockShown, d);
         }
         LockRules.check(events, lock, lockShown, d);
+        CustomCodeSyntax.check(events, engine, d);
         Map<String, PublishState> states = new TreeMap<>();
         lock.events().values().forEach(l -> states.put(l.name(), l.retired() ? PublishState.RETIRED : PublishState.PUBLISHED));
         return new Checked(new TrackingPlan(events, states), lock, d);
@@ -112,7 +141,7 @@ public final class Trackplan implements AutoCloseable {
     }
 
     private static BuildResult failure(SourcePos at, String rule, String message) {
-        return new BuildResult(List.of(dev.trackplan.diag.Diagnostic.error(at, rule, message)), false, List.of());
+        return new BuildResult(List.of(Diagnostic.error(at, rule, message)), false, List.of());
     }
 
     private BuildResult buildLocked(TrackplanConfig c) throws IOException {
@@ -139,71 +168,88 @@ public final class Trackplan implements AutoCloseable {
                 : CompletableFuture.supplyAsync(JsEngine::new);
         String trackingKey = keepWarm ? Fingerprint.ofTracking(c) : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
-        Checked checked = reuse ? cachedChecked : check(c);
-        Diagnostics d = new Diagnostics();
-        d.addAll(checked.diagnostics().sorted());
-        TrackingPlan plan = checked.plan();
-        long tCheck = System.nanoTime();
-        if (d.hasErrors()) {
-            if (!keepWarm) {
-                engine.thenAccept(JsEngine::close);
-            }
-            return new BuildResult(d.sorted(), false, summary);
-        }
-        lastValidPlan = plan;
-        JsEngine js = engine.join();
+        JsEngine js = null;
         try {
+            Checked checked = reuse ? cachedChecked : check(c, engine::join);
+            Diagnostics d = new Diagnostics();
+            d.addAll(checked.diagnostics().sorted());
+            if (!checked.diagnostics().hasErrors()) {
+                lastValidPlan = checked.plan();
+            }
+            long tCheck = System.nanoTime();
+            js = engine.join();
+            // every later stage works on what is valid, so one build reports every stage's problems
             Bundle bundle;
+            TrackingPlan plan; // the valid events: the site lists them
+            TrackingPlan verified; // those the bundle carries: the verification proves them
             if (reuse) {
                 bundle = cachedBundle;
+                plan = cachedPlan;
+                verified = cachedVerified;
+                d.addAll(cachedRenderProblems);
                 summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
             } else {
+                plan = new TrackingPlan(ValidEvents.of(checked.plan().events(), d.sorted()), checked.plan().states());
                 TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
-                if (refuse(tracking, c, d)) {
-                    return new BuildResult(d.sorted(), false, summary);
+                Diagnostics renderProblems = new Diagnostics();
+                if (refuse(tracking, c, renderProblems)) {
+                    verified = new TrackingPlan(List.of(), plan.states());
+                    bundle = null;
+                } else {
+                    Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
+                            c.hubId(), renderProblems);
+                    verified = new TrackingPlan(plan.bundled().events().stream()
+                            .filter(e -> snippets.containsKey(e.name())).toList(), plan.states());
+                    // a broken template leaves no bundle: the site is still generated and checked without it
+                    bundle = new BundleAssembler(tracking, js).assemble(new BundleSettings(c.hubId(), c.consent(),
+                            c.respectDoNotTrack(), c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
+                            snippets, c.version(), renderProblems);
                 }
-                Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
-                        c.hubId(), d);
-                bundle = d.hasErrors() ? null : new BundleAssembler(tracking, js).assemble(
-                        new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(),
-                                c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
-                        snippets, c.version(), d);
+                d.addAll(renderProblems.sorted());
+                cachedRenderProblems = renderProblems.sorted();
             }
             long tBundle = System.nanoTime();
-            if (d.hasErrors()) {
-                return new BuildResult(d.sorted(), false, summary);
-            }
             if (keepWarm) {
                 warmEngine = js;
                 cachedTrackingKey = trackingKey;
                 cachedChecked = checked;
                 cachedBundle = bundle;
+                cachedPlan = plan;
+                cachedVerified = verified;
             }
             PageLoader pages = new PageLoader(c.projectDir());
             List<Page> pageList = pages.load(c.pagesDir(), d);
             TemplateSource layouts = new TemplateSource("site", c.layoutsDir(), c.projectDir());
-            refuse(layouts, c, d);
+            boolean layoutsRefused = refuse(layouts, c, d);
             SiteSettings ss = new SiteSettings(c.hubId(), c.region(), c.consent(), c.baseUrl(), c.siteTitle(),
                     c.trackingPlanPage(), c.includeDrafts(), c.siteOptions());
+            if (pageList.stream().noneMatch(Page::isHome) && !pages.unbuilt().contains("index.html")) {
+                d.warning(SourcePos.of(pages.display(c.pagesDir().resolve("index.md"))),
+                        SiteRules.NO_HOME_PAGE, "the site has no home page; a placeholder was "
+                        + "generated at / until you add this file");
+            }
             if (renderCache != null) {
                 renderCache.start(Fingerprint.ofLayouts(c));
             }
-            GeneratedSite site = d.hasErrors() ? null
-                    : new SiteGenerator(layouts, ss, c.projectDir(), renderCache).generate(pageList, plan, bundle, c.assetsDir(), d);
+            SiteGenerator generator = new SiteGenerator(layouts, ss, c.projectDir(), renderCache)
+                    .unbuiltPages(pages.unbuilt());
+            GeneratedSite site = layoutsRefused ? null : generator.generate(pageList, plan, bundle, c.assetsDir(), d);
             if (renderCache != null && site != null) {
                 renderCache.finish();
                 summary.add(String.format(Locale.ROOT, "Pages rendered: %d, unchanged and reused: %d",
                         renderCache.rendered(), renderCache.reused()));
             }
-            long tSite = System.nanoTime();
-            if (d.hasErrors()) {
+            if (site == null) {
                 return new BuildResult(d.sorted(), false, summary);
             }
+            // a page that is missing may be the one a selector or glob matches: no drift reported then
+            boolean siteComplete = generator.complete();
+            long tSite = System.nanoTime();
             VerifyReport report = null;
-            if (c.verify()) {
+            if (c.verify() && bundle != null) {
                 report = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
                         c.respectGlobalPrivacyControl(), c.verifyTimeout())
-                        .verify(plan.bundled(), site, bundle, d);
+                        .siteComplete(siteComplete).verify(verified, site, bundle, d);
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();
@@ -227,9 +273,13 @@ public final class Trackplan implements AutoCloseable {
             summary.add(String.format(Locale.ROOT, "%d events, %d pages, bundle %s: %d bytes (%d gzipped)",
                     plan.events().size(), site.pages().size(), bundle.path(), bundle.bytes().length,
                     gzipSize(bundle.bytes())));
+            String notBundled = notBundled(plan);
+            if (!notBundled.isEmpty()) {
+                summary.add(notBundled); // check leaves this line to the build when both run
+            }
             if (report != null) {
                 summary.add(String.format(Locale.ROOT, "Verified %d events in %d scenarios under GraalJS in %d ms",
-                        plan.bundled().events().size(), report.scenarios(), report.millis()));
+                        verified.events().size(), report.scenarios(), report.millis()));
             } else {
                 summary.add("Verification skipped (trackplan.verify=false)");
             }
@@ -241,7 +291,11 @@ public final class Trackplan implements AutoCloseable {
             return new BuildResult(d.sorted(), false, summary);
         } finally {
             if (!keepWarm) {
-                js.close();
+                if (js != null) {
+                    js.close();
+                } else {
+                    engine.thenAccept(JsEngine::close);
+                }
             }
         }
     }

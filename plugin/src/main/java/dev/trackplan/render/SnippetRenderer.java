@@ -2,6 +2,7 @@ package dev.trackplan.render;
 
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import dev.trackplan.check.CustomCodeSyntax;
 import dev.trackplan.check.Rule;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
@@ -85,17 +86,9 @@ public final class SnippetRenderer {
     }
 
     private boolean customCodeParses(EventSpec e, Diagnostics d) {
-        String code = e.trigger().value();
-        // Two different wrappers: code that closes one of them early cannot be valid in both.
-        JsEngine.SyntaxProblem p = js.syntaxProblem(e.name() + ".custom.js", "(function (track) {\n" + code + "\n})");
-        if (p == null) {
-            p = js.syntaxProblem(e.name() + ".custom.js", "[function (track) {\n" + code + "\n}]");
-        }
+        CustomCodeSyntax.Problem p = CustomCodeSyntax.problem(js, e.name(), e.trigger().value());
         if (p != null) {
-            SourcePos at = e.trigger().valuePos();
-            int line = Math.max(1, p.line() - 1);
-            d.error(at, Rule.CUSTOM_CODE.code(), "custom code of '" + e.name() + "' is not valid JavaScript "
-                    + "(line " + line + " of the code): " + p.message());
+            d.error(CustomCodeSyntax.at(e.trigger(), p), Rule.CUSTOM_CODE.code(), CustomCodeSyntax.message(e, p));
             return false;
         }
         return true;

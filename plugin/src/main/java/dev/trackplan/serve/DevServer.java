@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.io.ProjectFiles;
+import dev.trackplan.diag.Excerpt;
+import dev.trackplan.io.DisplayPaths;
 import dev.trackplan.pipeline.BuildResult;
 import dev.trackplan.pipeline.Trackplan;
 import dev.trackplan.pipeline.TrackplanConfig;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,7 +49,7 @@ public final class DevServer implements AutoCloseable {
     private final TrackplanConfig config;
     /** Kept between rebuilds: GraalJS stays warm and unchanged specs are not checked again. */
     private final Trackplan trackplan = Trackplan.keptWarm();
-    private final Consumer<String> log;
+    private final Log log;
     private final HttpServer http;
     private final ExecutorService pool;
     private final SseClients clients = new SseClients();
@@ -58,7 +59,20 @@ public final class DevServer implements AutoCloseable {
     private volatile int builds;
     private SourceWatcher watcher;
 
-    public DevServer(TrackplanConfig config, int port, Consumer<String> log) throws IOException {
+    /** Where the server's lines go, by level (the mojo maps them onto Maven's log). */
+    public interface Log {
+        void info(String line);
+
+        default void warn(String line) {
+            info("[WARNING] " + line);
+        }
+
+        default void error(String line) {
+            info("[ERROR] " + line);
+        }
+    }
+
+    public DevServer(TrackplanConfig config, int port, Log log) throws IOException {
         this.config = config;
         this.log = log;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -82,8 +96,8 @@ public final class DevServer implements AutoCloseable {
                 config.assetsDir())) {
             roots.add(Files.isDirectory(p.getParent()) ? p.getParent() : p);
         }
-        watcher = new SourceWatcher(new ArrayList<>(roots), this::rebuild);
-        log.accept("Trackplan dev server on " + url() + " (Ctrl-C stops it)");
+        watcher = new SourceWatcher(new ArrayList<>(roots), this::changed);
+        log.info("Trackplan dev server on " + url() + " (Ctrl-C stops it)");
     }
 
     public String url() {
@@ -103,6 +117,15 @@ public final class DevServer implements AutoCloseable {
         return problems;
     }
 
+    /** A burst of saves: say which files changed, then rebuild. */
+    void changed(List<Path> files) {
+        List<String> shown = files.stream().map(f -> DisplayPaths.of(config.projectDir(), f)).toList();
+        String what = shown.isEmpty() ? "a source file" : shown.size() <= 3 ? String.join(", ", shown)
+                : String.join(", ", shown.subList(0, 3)) + " and " + (shown.size() - 3) + " more";
+        log.info("Trackplan: changed " + what + ": rebuilding");
+        rebuild();
+    }
+
     synchronized void rebuild() {
         builds++;
         BuildResult r;
@@ -110,24 +133,44 @@ public final class DevServer implements AutoCloseable {
             r = trackplan.build(config);
         } catch (RuntimeException e) {
             problems = List.of("build failed unexpectedly: " + e);
-            log.accept(problems.get(0));
+            log.error(problems.get(0));
             broadcast("problems", InspectorPlan.problems(problems));
             return;
         }
         if (trackplan.lastValidPlan() != null) {
             planJson = InspectorPlan.json(trackplan.lastValidPlan(), config.hubId());
         }
+        r.warnings().forEach(w -> log.warn(w.format()));
         if (r.failed()) {
-            problems = r.errors().stream().map(Diagnostic::format).toList();
-            problems.forEach(p -> log.accept("[ERROR] " + p));
+            r.errors().forEach(e -> log.error(e.format()));
+            problems = r.errors().stream().map(this::withExcerpt).toList();
             broadcast("problems", InspectorPlan.problems(problems));
         } else {
             boolean recovered = !problems.isEmpty();
             problems = List.of();
-            r.summary().forEach(s -> log.accept("Trackplan: " + s));
+            r.summary().forEach(s -> log.info("Trackplan: " + s));
             if (!r.upToDate() || recovered) {
                 broadcast("reload", "{}");
             }
+        }
+    }
+
+    /** The problem with its source line under a caret, for the overlay (YAML errors carry theirs). */
+    private String withExcerpt(Diagnostic d) {
+        String line = d.format();
+        if (d.message().contains("\n")) {
+            return line;
+        }
+        Path root = config.projectDir().toAbsolutePath().normalize();
+        Path file = root.resolve(d.file()).normalize();
+        try {
+            if (!file.startsWith(root) || !Files.isRegularFile(file) || Files.size(file) > 4_000_000) {
+                return line;
+            }
+            String excerpt = Excerpt.of(Files.readString(file, StandardCharsets.UTF_8), d.line(), d.column());
+            return excerpt.isEmpty() ? line : line + "\n" + excerpt;
+        } catch (IOException | RuntimeException e) {
+            return line; // not text, or gone: the line alone
         }
     }
 

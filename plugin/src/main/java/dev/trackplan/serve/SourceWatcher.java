@@ -9,7 +9,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +25,8 @@ final class SourceWatcher implements AutoCloseable {
     private final WatchService watch;
     private final Thread thread;
 
-    SourceWatcher(List<Path> roots, Runnable onChange) throws IOException {
+    /** {@code onChange} receives the files (and folders) that changed in the burst, sorted. */
+    SourceWatcher(List<Path> roots, Consumer<List<Path>> onChange) throws IOException {
         this.watch = FileSystems.getDefault().newWatchService();
         for (Path r : roots) {
             registerTree(r);
@@ -44,25 +48,29 @@ final class SourceWatcher implements AutoCloseable {
         }
     }
 
-    private void loop(Runnable onChange) {
+    private void loop(Consumer<List<Path>> onChange) {
         try {
             while (true) {
+                Set<Path> changed = new TreeSet<>();
                 WatchKey key = watch.take();
-                handle(key);
+                handle(key, changed);
                 WatchKey more;
                 while ((more = watch.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    handle(more);
+                    handle(more, changed);
                 }
-                onChange.run();
+                onChange.accept(List.copyOf(changed));
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
         }
     }
 
-    private void handle(WatchKey key) {
+    private void handle(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
         for (var ev : key.pollEvents()) {
+            if (ev.context() instanceof Path p) {
+                changed.add(dir.resolve(p));
+            }
             if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && ev.context() instanceof Path p) {
                 try {
                     registerTree(dir.resolve(p));

@@ -4,6 +4,7 @@ import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,22 +22,56 @@ final class LinkChecker {
         this.files = files;
     }
 
-    void check(List<GeneratedSite.HtmlPage> pages, Map<String, Document> docs, Diagnostics d) {
+    /** {@code sources}: the source page of each URL, to report a link at its line and column. */
+    void check(List<GeneratedSite.HtmlPage> pages, Map<String, Document> docs, Map<String, Page> sources, Diagnostics d) {
         for (GeneratedSite.HtmlPage p : pages) {
             Document doc = docs.get(p.url());
             if (doc == null) {
                 continue;
             }
+            Map<String, Integer> seen = new HashMap<>();
             for (Element el : doc.select(REFERENCES)) {
                 String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
                 String target = resolve(p.url(), ref);
                 if (target != null && !exists(target)) {
-                    d.error(SourcePos.of(p.source()), SiteRules.BROKEN_LINK, "page " + p.url() + " links to '" + ref
+                    int nth = seen.merge(ref, 1, Integer::sum);
+                    d.error(locate(sources.get(p.url()), ref, nth, p.source()), SiteRules.BROKEN_LINK, "page " + p.url() + " links to '" + ref
                             + "', which is not part of the site (<" + el.tagName() + "> \"" + abbreviate(el.text())
                             + "\")");
                 }
             }
         }
+    }
+
+    /**
+     * Where the {@code nth} occurrence of {@code ref} is written in the page's source; the page's
+     * first line when the link comes from the layout.
+     */
+    static SourcePos locate(Page page, String ref, int nth, String shown) {
+        if (page == null || ref.isEmpty()) {
+            return SourcePos.of(shown);
+        }
+        String body = page.body();
+        int at = -1;
+        for (int i = 0; i < nth; i++) {
+            int next = body.indexOf(ref, at + 1);
+            if (next < 0) {
+                break;
+            }
+            at = next;
+        }
+        if (at < 0) {
+            return SourcePos.of(shown);
+        }
+        int line = page.bodyPos().line();
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (body.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePos(page.source(), line, at - lineStart + 1);
     }
 
     /** The site path a reference points at, or null for external and non-file references. */

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the pages folder: Markdown ({@code .md}) and HTML ({@code .html}) files, each with an
@@ -25,9 +27,18 @@ import java.util.Map;
 public final class PageLoader {
     private final YamlReader yaml = new YamlReader();
     private final Path displayBase;
+    private final Set<String> unbuilt = new TreeSet<>();
 
     public PageLoader(Path displayBase) {
         this.displayBase = displayBase;
+    }
+
+    /**
+     * The site files of pages that could not be read (unreadable, broken front matter): links to
+     * them are not reported as broken on top of the page's own error.
+     */
+    public Set<String> unbuilt() {
+        return unbuilt;
     }
 
     public List<Page> load(Path pagesDir, Diagnostics d) {
@@ -62,18 +73,31 @@ public final class PageLoader {
 
     Page page(Path pagesDir, Path file, Diagnostics d) {
         String shown = display(file);
+        String rel = pagesDir.relativize(file).toString().replace('\\', '/');
+        String stem = rel.substring(0, rel.lastIndexOf('.'));
+        String url;
+        if (stem.equals("index")) {
+            url = "/";
+        } else if (stem.endsWith("/index")) {
+            url = "/" + stem.substring(0, stem.length() - "index".length());
+        } else if (stem.equals("404")) {
+            url = "/404.html";
+        } else {
+            url = "/" + stem + "/";
+        }
+        String output = url.equals("/404.html") ? "404.html" : url.substring(1) + "index.html";
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             d.error(SourcePos.of(shown), SiteRules.FRONT_MATTER_VALUE, "cannot read page: " + e.getMessage());
+            unbuilt.add(output);
             return null;
         }
         text = text.replace("\r\n", "\n");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String rel = pagesDir.relativize(file).toString().replace('\\', '/');
         String badName = badPageName(rel);
         if (badName != null) {
             d.error(SourcePos.of(shown), SiteRules.PAGE_NAME, "page file name " + badName + "; rename the file");
@@ -89,6 +113,7 @@ public final class PageLoader {
             if (end < 0 && endAlt < 0) {
                 d.error(new SourcePos(shown, 1, 1), SiteRules.FRONT_MATTER_UNCLOSED, "front matter starts with '---' "
                         + "but has no closing '---' line");
+                unbuilt.add(output);
                 return null;
             }
             int close = end >= 0 ? end : endAlt;
@@ -98,6 +123,7 @@ public final class PageLoader {
             YamlReader.Result r = yaml.read(shown, yamlText.getBytes(StandardCharsets.UTF_8), 1);
             d.addAll(r.diagnostics());
             if (!r.ok()) {
+                unbuilt.add(output);
                 return null;
             }
             if (r.root() instanceof YamlNode.Mapping m) {
@@ -105,10 +131,10 @@ public final class PageLoader {
             } else if (r.root() != null && !(r.root() instanceof YamlNode.Scalar s && s.isNull())) {
                 d.error(r.root().pos(), SiteRules.FRONT_MATTER_VALUE, "front matter must be a map of keys like "
                         + "title: and description:");
+                unbuilt.add(output);
                 return null;
             }
         }
-        int errors = d.errorCount();
         FrontMatter f = new FrontMatter(fm, d);
         String title = f.text("title");
         String description = f.text("description");
@@ -117,26 +143,14 @@ public final class PageLoader {
             d.error(f.pos("layout"), SiteRules.LAYOUT, "layout '" + ProjectFiles.printable(layout)
                     + "' " + ProjectFiles.badName(layout + ".html.mustache") + " (a layout is a file name in "
                     + "src/main/site/layouts/, without .html.mustache)");
+            layout = null; // reported; the page is still built with the default layout
         }
         Boolean draft = f.bool("draft");
         String date = f.date("date");
         Integer weight = f.integer("weight", Integer.MIN_VALUE);
         Page.Extras extras = extras(f, d);
-        if (d.errorCount() > errors) {
-            return null;
-        }
-        String stem = rel.substring(0, rel.lastIndexOf('.'));
-        String url;
-        if (stem.equals("index")) {
-            url = "/";
-        } else if (stem.endsWith("/index")) {
-            url = "/" + stem.substring(0, stem.length() - "index".length());
-        } else if (stem.equals("404")) {
-            url = "/404.html";
-        } else {
-            url = "/" + stem + "/";
-        }
-        String output = url.equals("/404.html") ? "404.html" : url.substring(1) + "index.html";
+        // a mistaken key or value is reported and the page still builds with the default, so the
+        // rest of the site (links, verification) is checked in the same build
         if (title == null) {
             title = defaultTitle(stem);
         }
@@ -153,7 +167,9 @@ public final class PageLoader {
                         + "make its address /tags/<slug>/ from");
             }
         }
-        List<String> tags = tagList.stream().map(Page.Located::value).distinct().toList();
+        // a reported tag is left out, so the page still builds
+        List<String> tags = tagList.stream().map(Page.Located::value).filter(t -> !Tags.slug(t).isEmpty())
+                .distinct().toList();
         return new Page.Extras(f.text("summary"), image == null ? null : new Page.Located(image, f.pos("image")), tags,
                 f.anyMap("params"), f.textMap("meta"), f.list("aliases"), f.bool("nav"), f.integer("menu",
                 Integer.MIN_VALUE), f.date("lastmod"), f.date("publishDate"), f.date("expiryDate"),
@@ -192,7 +208,7 @@ public final class PageLoader {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private String display(Path p) {
+    public String display(Path p) {
         return dev.trackplan.io.DisplayPaths.of(displayBase, p);
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class SiteGenerator {
     private final RenderCache cache;
     private final ProjectFiles projectFiles;
     private final Path projectDir;
+    private Set<String> unbuilt = Set.of();
+    private boolean complete;
 
     public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir) {
         this(layouts, settings, projectDir, null);
@@ -52,6 +55,20 @@ public final class SiteGenerator {
         this.cache = cache;
         this.projectFiles = new ProjectFiles(projectDir);
         this.projectDir = projectDir;
+    }
+
+    /** Site files of pages that failed to load: reported already, so links to them are not broken too. */
+    public SiteGenerator unbuiltPages(Set<String> outputs) {
+        this.unbuilt = Set.copyOf(outputs);
+        return this;
+    }
+
+    /**
+     * After {@link #generate}: whether every page that is due was loaded and written. A missing
+     * page may be the one a selector or glob matches, so no drift is reported for an incomplete site.
+     */
+    public boolean complete() {
+        return complete;
     }
 
     public GeneratedSite generate(List<Page> allPages, TrackingPlan plan, Bundle bundle, Path assetsDir, Diagnostics d) {
@@ -166,6 +183,18 @@ public final class SiteGenerator {
             files.put("tracking-plan.json", TrackingPlanJson.of(plan, settings.hubId())
                     .getBytes(StandardCharsets.UTF_8));
         }
+        if (!files.claimed("index.html") && !unbuilt.contains("index.html")) {
+            // a new site has no pages yet: its generated pages still link home, so home exists
+            String content = "<h1>" + org.jsoup.nodes.Entities.escape(settings.siteTitle()) + "</h1>\n<p>This site has "
+                    + "no home page yet: add <code>src/main/site/pages/index.md</code>.</p>\n";
+            RenderCache.Output o = renderPage(layoutModel, PageView.generated(settings.siteTitle(), null, "/", content,
+                    SourcePos.of("index")), "index.html", bundle, d);
+            if (o != null && files.claim("index.html", "the placeholder home page", SourcePos.of("index"), d)) {
+                files.put("index.html", o.html().getBytes(StandardCharsets.UTF_8));
+                out.add(new GeneratedSite.HtmlPage("/", "index.html", o.html(), "index"));
+                docs.put("/", o.doc());
+            }
+        }
         if (!page404) {
             String content = content("404-content.html.mustache", Map.of("home", "/"), d);
             RenderCache.Output o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
@@ -187,9 +216,14 @@ public final class SiteGenerator {
         files.put("robots.txt", Sitemap.robots(settings.baseUrlNoSlash()).getBytes(StandardCharsets.UTF_8));
         images(pages, files.contents().keySet(), d);
         // a page that failed to render is reported already; links to it are not broken on top
-        Set<String> targets = new java.util.HashSet<>(files.contents().keySet());
+        Set<String> targets = new HashSet<>(files.contents().keySet());
         jobs.forEach(j -> targets.add(j.output()));
-        new LinkChecker(targets).check(out, docs, d);
+        targets.addAll(unbuilt);
+        Map<String, Page> sources = new HashMap<>();
+        pages.forEach(p -> sources.put(p.url(), p));
+        new LinkChecker(targets).check(out, docs, sources, d);
+        complete = unbuilt.isEmpty() && pages.size() == published.size()
+                && rendered.stream().allMatch(r -> r != null && files.claimed(r.job().output()));
         // with a fixed build date the site never goes stale; with the clock it does when a page is due
         return new GeneratedSite(files.contents(), out, coverage,
                 settings.options().buildDate() != null ? null : publication.nextChange(allPages));

@@ -12,6 +12,7 @@ public final class SiteRules {
     public static final String PAGE_NAME = "TP508";
     public static final String PATH_TAKEN = "TP509";
     public static final String FEED = "TP514";
+    public static final String NO_HOME_PAGE = "TP520";
 
     private SiteRules() {}
 }

@@ -6,7 +6,6 @@ import dev.trackplan.model.Limits;
 import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.TrackingPlan;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +52,7 @@ final class CallValidator {
             out.add(new Problem(VerifyRules.TOO_MANY_PROPERTIES, "sent " + props.size() + " properties; HubSpot keeps "
                     + Limits.PROPERTIES_MAX));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : props.properties()) {
             PropertySpec p = e.property(f.getKey());
             if (p == null) {
                 out.add(new Problem(VerifyRules.UNDECLARED_PROPERTY, "sent property '" + f.getKey()

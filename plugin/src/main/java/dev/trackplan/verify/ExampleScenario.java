@@ -88,6 +88,7 @@ final class ExampleScenario extends Scenario {
                     return;
                 }
                 JsonNode arg = calls.get(0).argument();
+                run.noteSent(arg);
                 for (CallValidator.Problem p : run.validator.validate(arg)) {
                     run.fail(e, x.pos(), p.rule(), where + ": " + p.message());
                 }

@@ -54,6 +54,7 @@ public final class Verifier {
     private final boolean respectGlobalPrivacyControl;
     private final Duration timeout;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private boolean siteComplete = true;
 
     public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack,
             boolean respectGlobalPrivacyControl, Duration timeout) {
@@ -88,6 +89,15 @@ public final class Verifier {
 
     public String origin() {
         return origin;
+    }
+
+    /**
+     * False when a page could not be generated: a selector or glob that matches nothing may match
+     * the missing page, so TP309 and TP310 are not reported on top of the page's own error.
+     */
+    public Verifier siteComplete(boolean complete) {
+        this.siteComplete = complete;
+        return this;
     }
 
     public VerifyReport verify(TrackingPlan plan, GeneratedSite site, String bundleCode, Diagnostics d) {
@@ -131,7 +141,10 @@ public final class Verifier {
             }
         }
         runAll(run, scenarios);
-        unused(run, plan, selectorUsed, visitUsed);
+        if (siteComplete) {
+            unused(run, plan, selectorUsed, visitUsed);
+        }
+        run.warnNeverSent();
         report.millis((System.nanoTime() - start) / 1_000_000);
         return report;
     }

@@ -1,5 +1,6 @@
 package dev.trackplan.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.trackplan.bundle.Bundle;
 import dev.trackplan.css.BrowserSelector;
 import dev.trackplan.css.Deadline;
@@ -46,6 +47,7 @@ final class VerifyRun {
     /** Page views running now, with the bundle they run: those still running a broken event are stopped. */
     private final Map<BrowserSession, Code> live = new ConcurrentHashMap<>();
     private volatile boolean bundleBroken;
+    private final SentProperties sent = new SentProperties();
 
     /** The bundle as scenarios run it now, and which broken events it already leaves out. */
     record Code(Source source, Set<String> without) {}
@@ -148,6 +150,20 @@ final class VerifyRun {
         Diagnostic diag = Diagnostic.error(SourcePos.of("bundle.js.mustache"), rule, message);
         if (reported.add(diag.format())) {
             d.add(diag);
+        }
+    }
+
+    /** Notes which properties a call carried, for the never-sent warning (TP319). */
+    void noteSent(JsonNode arg) {
+        sent.note(validator.eventOf(arg), arg);
+    }
+
+    /** After every scenario: a page-filled property no call of its event carried is a warning. */
+    void warnNeverSent() {
+        for (EventSpec e : plan.events()) {
+            if (!isBroken(e)) {
+                sent.warnNeverSent(e, d);
+            }
         }
     }
 

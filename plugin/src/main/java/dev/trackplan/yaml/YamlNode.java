@@ -19,7 +19,20 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
 
     enum ScalarKind { STRING, NUMBER, BOOLEAN, NULL }
 
-    record Scalar(String text, ScalarKind kind, SourcePos pos) implements YamlNode {
+    /**
+     * A scalar; {@code contentPos} is where its first character of content sits: past the opening
+     * quote, or on the line below a block scalar's {@code |} (so code in a block maps line for line).
+     */
+    record Scalar(String text, ScalarKind kind, SourcePos pos, SourcePos contentPos) implements YamlNode {
+        public Scalar(String text, ScalarKind kind, SourcePos pos) {
+            this(text, kind, pos, pos);
+        }
+
+        /** True for a literal block scalar ({@code |}), whose lines are kept as written. */
+        public boolean literalBlock() {
+            return contentPos.line() > pos.line();
+        }
+
         public boolean isNull() {
             return kind == ScalarKind.NULL;
         }

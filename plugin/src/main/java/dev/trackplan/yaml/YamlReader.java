@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.diag.Excerpt;
 import dev.trackplan.diag.SourcePos;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -19,10 +21,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.io.StringReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -152,7 +156,7 @@ public final class YamlReader {
                 case START_ARRAY:
                     return sequence(at, depth);
                 case VALUE_STRING:
-                    return new YamlNode.Scalar(text(parser.getText(), at), YamlNode.ScalarKind.STRING, at);
+                    return new YamlNode.Scalar(text(parser.getText(), at), YamlNode.ScalarKind.STRING, at, contentPos(at));
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                     return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarKind.NUMBER, at);
@@ -223,6 +227,50 @@ public final class YamlReader {
             return new YamlNode.Sequence(items, at);
         }
 
+        /** Where a string's content starts: past a quote, or on the first line of a block scalar. */
+        private SourcePos contentPos(SourcePos at) {
+            int index = at.line() - lineOffset - 1;
+            String line = lineAt(index);
+            int col = at.column() - 1;
+            if (line == null || col >= line.length()) {
+                return at;
+            }
+            char c = line.charAt(col);
+            if (c == '"' || c == '\'') {
+                return new SourcePos(file, at.line(), at.column() + 1);
+            }
+            if (c == '|') {
+                for (int i = index + 1; lineAt(i) != null; i++) {
+                    String next = lineAt(i);
+                    if (!next.isBlank()) {
+                        int indent = next.length() - next.stripLeading().length();
+                        return new SourcePos(file, i + 1 + lineOffset, indent + 1);
+                    }
+                }
+            }
+            return at;
+        }
+
+        private String[] lines;
+
+        private String lineAt(int index) {
+            if (lines == null) {
+                lines = text.split("\n", -1);
+            }
+            return index >= 0 && index < lines.length ? lines[index] : null;
+        }
+
+        /** The first value on lines 1..{@code line} whose opening quote is not closed on its own line. */
+        private SourcePos unclosedQuoteBefore(int line) {
+            for (int i = 0; i < line && lineAt(i) != null; i++) {
+                Matcher m = QUOTED_VALUE.matcher(lineAt(i));
+                if (m.matches() && !closes(m.group(1).charAt(0), m.group(2))) {
+                    return new SourcePos(file, i + 1 + lineOffset, m.start(1) + 1);
+                }
+            }
+            return null;
+        }
+
         private SourcePos pos(JsonLocation loc) {
             if (loc == null || loc.getLineNr() < 1) {
                 return new SourcePos(file, 1 + lineOffset, 1);
@@ -290,8 +338,128 @@ public final class YamlReader {
                 return Diagnostic.error(at, YamlRules.TAB_INDENT,
                         "tab character in indentation; YAML indents with spaces only");
             }
-            return Diagnostic.error(at, YamlRules.SYNTAX, "YAML syntax error: " + summarize(raw));
+            String context = null;
+            if (e.getCause() instanceof MarkedYAMLException marked) {
+                context = marked.getContext();
+                // an unclosed quote or a key without ':' is best shown where it starts
+                Mark start = marked.getContextMark();
+                if (start != null && plainWords(raw, context).startsWith(START_POINTED)) {
+                    at = new SourcePos(file, start.getLine() + 1 + lineOffset, start.getColumn() + 1);
+                }
+            }
+            String words = plainWords(raw, context);
+            if (words.startsWith(START_POINTED)) {
+                words = words.substring(START_POINTED.length());
+            }
+            if (raw.contains("mapping values are not allowed here")) {
+                // tell the three usual causes apart by looking at the line and the one above it
+                String line = lineAt(at.line() - lineOffset - 1);
+                int colon = at.column() - 1;
+                if (line != null && colon <= line.length()) {
+                    String before = line.substring(0, Math.min(colon, line.length()));
+                    if (before.contains(": ")) {
+                        words = "a value contains ': ', which YAML reads as a new key; put the value in quotes "
+                                + "(\"like: this\")";
+                    } else {
+                        int p = at.line() - lineOffset - 2;
+                        while (p >= 0 && (lineAt(p).isBlank() || lineAt(p).strip().startsWith("#"))) {
+                            p--;
+                        }
+                        String prev = p >= 0 ? lineAt(p) : null;
+                        if (prev != null && !prev.contains(":") && !prev.strip().startsWith("-")) {
+                            int indent = prev.length() - prev.stripLeading().length();
+                            at = new SourcePos(file, p + 1 + lineOffset, indent + 1);
+                            words = "missing ':' after the key '" + prev.strip() + "'; write 'key: value' (with a space "
+                                    + "after the colon)";
+                        } else {
+                            at = new SourcePos(file, at.line(), line.length() - line.stripLeading().length() + 1);
+                            words = "wrong indentation: this key is indented deeper than the key above it, but that "
+                                    + "key already has a value; line it up with the keys of its map";
+                        }
+                    }
+                }
+            }
+            SourcePos quote = unclosedQuoteBefore(at.line() - lineOffset);
+            if (quote != null) {
+                // a quoted value may span lines, so YAML only stumbles where the next quote is
+                at = quote;
+                words = "a quote opened here is never closed on its line; add the closing quote (or remove the "
+                        + "opening one)";
+            }
+            String excerpt = Excerpt.of(text, at.line() - lineOffset, at.column());
+            return Diagnostic.error(at, YamlRules.SYNTAX, words + (excerpt.isEmpty() ? "" : "\n" + excerpt));
         }
+    }
+
+    private static final String START_POINTED = "@start ";
+    private static final Pattern QUOTED_VALUE =
+            Pattern.compile("^\\s*(?:- )?(?:[^\\s#\"'][^#\"']*?:\\s+|- )([\"'])(.*)$");
+
+    /** Does {@code rest} (after an opening quote) close it on the same line? */
+    static boolean closes(char quote, String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < rest.length() && rest.charAt(i + 1) == '\'') {
+                    i++; // '' is an escaped quote
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SnakeYAML's message in plain words, with the likely cause. Messages best located where the
+     * broken construct starts are prefixed with {@link #START_POINTED}.
+     */
+    static String plainWords(String raw, String context) {
+        String ctx = context == null ? "" : context;
+        if (raw.contains("quoted scalar") && raw.contains("end of stream")
+                || ctx.contains("quoted scalar") && raw.contains("found unexpected end of stream")) {
+            return START_POINTED + "a quote opened here is never closed; add the closing quote (or remove the "
+                    + "opening one)";
+        }
+        if (raw.contains("could not find expected ':'")) {
+            return START_POINTED + "missing ':' after a key; write 'key: value' (with a space after the colon), "
+                    + "or indent a continued value under its key";
+        }
+        if (raw.contains("mapping values are not allowed here")) {
+            return "unexpected ':' here: either a value contains ': ' and needs quotes (\"like: this\"), or this "
+                    + "line is indented deeper than the key above it";
+        }
+        if (raw.contains("expected <block end>, but found '<block mapping start>'")
+                || raw.contains("expected <block end>, but found '<scalar>'")) {
+            return "wrong indentation: this line is indented differently from the keys above it; keys of one map "
+                    + "must start in the same column (YAML counts the spaces)";
+        }
+        if (raw.contains("expected <block end>, but found '<block sequence start>'")
+                || raw.contains("expected <block end>, but found '-'")
+                || raw.contains("did not find expected '-' indicator")) {
+            return "wrong indentation: this list item ('- ') does not line up with the items above it, or a list "
+                    + "starts where a key was expected";
+        }
+        if (raw.contains("expected <block end>")) {
+            return "wrong indentation: this line does not line up with the lines above it";
+        }
+        if (raw.contains("did not find expected key")) {
+            return "wrong indentation or a stray line: this line does not line up with the keys of its map";
+        }
+        if (raw.contains("expected ',' or '}'") || ctx.contains("flow mapping")) {
+            return START_POINTED + "a '{ ... }' map is not closed with '}' or its entries are not separated by ','";
+        }
+        if (raw.contains("expected ',' or ']'") || ctx.contains("flow sequence")) {
+            return START_POINTED + "a '[ ... ]' list is not closed with ']' or its items are not separated by ','";
+        }
+        Matcher m = Pattern
+                .compile("found character '(.+?)' that cannot start any token").matcher(raw);
+        if (m.find()) {
+            return "an unquoted value cannot start with '" + m.group(1) + "'; put the value in quotes";
+        }
+        return "YAML syntax error: " + summarize(raw);
     }
 
     /** SnakeYAML messages span several lines with a source excerpt; keep the explanatory words. */

@@ -64,7 +64,9 @@
       for (var j = 0; j < r.problems.length; j++) li.appendChild(el("div", { "class": "tp-problem" }, "\u26a0 " + r.problems[j]));
       list.appendChild(li);
     }
-    state.textContent = "consent: " + (consent === null ? "not given yet" : consent ? "allowed" : "declined") +
+    var asking = bannerAsking();
+    state.textContent = "consent: " + (asking ? "not given yet (the site's banner is asking)"
+      : consent === null ? "not given yet" : consent ? "allowed" : "declined") +
       " \u00b7 Do Not Track: " + (store.getItem("trackplan.dnt") === "1" ? "on" : "off");
   }
 
@@ -82,7 +84,11 @@
     },
     consent: function (c) { consent = c; render(); },
     note: function (text) { rows.push({ name: "note", label: text, properties: {}, problems: [text] }); render(); },
-    rememberedConsent: function () { var v = store.getItem("trackplan.consent"); return v === null ? null : v === "1"; }
+    // with the site's own banner (consent=banner) its cookie is the truth, not the inspector's memory
+    rememberedConsent: function () {
+      if (window.disableHubSpotCookieBanner === true) return null;
+      var v = store.getItem("trackplan.consent"); return v === null ? null : v === "1";
+    }
   };
 
   // the bundle reports a call it did not send (a required value missing) on console.error: a flagged row
@@ -100,14 +106,66 @@
     };
   }
 
+  // The overlay lives in a shadow root with its own styles: the site's CSS cannot reach it.
+  var OVERLAY_CSS = ":host{all:initial}" +
+    ".tp-backdrop{position:fixed;inset:0;background:rgba(15,23,42,.75);z-index:2147483647;overflow:auto;" +
+    "padding:2rem 1rem;box-sizing:border-box}" +
+    ".tp-card{max-width:60rem;margin:0 auto;background:#fff;color:#1a1a1a;border-top:6px solid #c62828;" +
+    "border-radius:8px;padding:1.25rem 1.5rem;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;" +
+    "box-shadow:0 8px 32px rgba(0,0,0,.4)}" +
+    "h2{margin:0 0 .75rem;font-size:1.25rem;color:#b71c1c}" +
+    ".tp-item{margin:0 0 .9rem;padding:.6rem .8rem;background:#fdf3f3;border-left:4px solid #c62828;border-radius:4px}" +
+    ".tp-where{font:600 13px/1.4 ui-monospace,Menlo,Consolas,monospace;color:#1a1a1a;overflow-wrap:anywhere}" +
+    ".tp-msg{margin:.2rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere;color:#1a1a1a}" +
+    "pre{margin:.5rem 0 0;padding:.5rem .7rem;background:#1e1e1e;color:#f5f5f5;border-radius:4px;" +
+    "font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere}" +
+    "p.tp-hint{margin:.75rem 0 0;color:#333}";
+
+  // "file:[line,col] RULE message\n excerpt": the place, the words and the excerpt apart
+  function problemParts(line) {
+    var nl = line.indexOf("\n"), head = nl < 0 ? line : line.substring(0, nl), excerpt = nl < 0 ? "" : line.substring(nl + 1);
+    var m = /^(\S.*?:\[\d+,\d+\]) (TP\d+) ([\s\S]*)$/.exec(head);
+    return m ? { where: m[1] + " " + m[2], message: m[3], excerpt: excerpt } : { where: "", message: head, excerpt: excerpt };
+  }
+
   function showProblems(lines) {
     if (overlay) { overlay.parentNode.removeChild(overlay); overlay = null; }
     if (!lines.length || !document.body) return;
     overlay = el("div", { id: "trackplan-overlay", role: "alert" });
-    overlay.appendChild(el("h2", {}, "Trackplan build failed"));
-    for (var i = 0; i < lines.length; i++) overlay.appendChild(el("pre", {}, lines[i]));
-    overlay.appendChild(el("p", {}, "Fix the file and save: the page reloads by itself."));
+    var root = overlay.attachShadow ? overlay.attachShadow({ mode: "open" }) : overlay;
+    root.appendChild(el("style", {}, OVERLAY_CSS));
+    var backdrop = el("div", { "class": "tp-backdrop" }), card = el("div", { "class": "tp-card" });
+    card.appendChild(el("h2", {}, "Trackplan: the build found " + lines.length + " problem" + (lines.length === 1 ? "" : "s")));
+    for (var i = 0; i < lines.length; i++) {
+      var part = problemParts(lines[i]), item = el("div", { "class": "tp-item" });
+      if (part.where) item.appendChild(el("div", { "class": "tp-where" }, part.where));
+      item.appendChild(el("div", { "class": "tp-msg" }, part.message));
+      if (part.excerpt) item.appendChild(el("pre", {}, part.excerpt));
+      card.appendChild(item);
+    }
+    card.appendChild(el("p", { "class": "tp-hint" }, "Fix the file and save: the page reloads by itself. The last good version of the site is still served."));
+    backdrop.appendChild(card);
+    root.appendChild(backdrop);
     document.body.appendChild(overlay);
+  }
+
+  // The page's own consent banner, when the site uses Trackplan's (consent=banner)
+  function bannerButton(choice) {
+    return document.querySelector("[data-trackplan-consent=" + choice + "]");
+  }
+  function bannerAsking() {
+    var b = document.querySelector("[data-trackplan-banner]");
+    return !!b && !b.hasAttribute("hidden") && window.getComputedStyle(b).display !== "none";
+  }
+
+  // keep clear of the banner: sit just above it while it is shown
+  function place() {
+    if (!panel) return;
+    var b = document.querySelector("[data-trackplan-banner]");
+    var h = b && !b.hasAttribute("hidden") ? b.getBoundingClientRect().height : 0;
+    panel.style.bottom = (12 + Math.ceil(h)) + "px";
+    panel.style.maxHeight = "calc(60vh - " + Math.ceil(h) + "px)";
+    if (state) render();
   }
 
   function buildPanel() {
@@ -117,8 +175,8 @@
       "padding:6px 8px;font-weight:700}#trackplan-inspector .tp-buttons{padding:6px 8px;display:flex;gap:4px;flex-wrap:wrap}" +
       "#trackplan-inspector button{font:inherit;padding:2px 6px;cursor:pointer}#trackplan-inspector ul{list-style:none;margin:0;" +
       "padding:0 8px 8px}#trackplan-inspector li{border-top:1px solid #ddd;padding:4px 0}#trackplan-inspector pre{margin:2px 0;" +
-      "white-space:pre-wrap;font-size:12px}.tp-bad{background:#fff3f3}.tp-problem{color:#a00}#trackplan-overlay{position:fixed;" +
-      "inset:0;background:rgba(20,0,0,.92);color:#fff;padding:2rem;z-index:2147483647;overflow:auto;font:14px/1.5 monospace}");
+      "white-space:pre-wrap;font-size:12px;background:#f6f8fa;color:#111;border:0;padding:2px}#trackplan-inspector .tp-bad{background:#fff3f3}" +
+      "#trackplan-inspector .tp-problem{color:#a00}");
     document.head.appendChild(css);
     panel = el("aside", { id: "trackplan-inspector", "aria-label": "Trackplan tracking inspector" });
     panel.appendChild(el("header", {}, "Trackplan inspector"));
@@ -130,8 +188,15 @@
       b.addEventListener("click", function (e) { e.stopPropagation(); fn(); });
       buttons.appendChild(b);
     }
-    button("Accept consent", "accept", function () { store.setItem("trackplan.consent", "1"); if (window.__trackplanInspector.decide) window.__trackplanInspector.decide(true); });
-    button("Decline", "decline", function () { store.setItem("trackplan.consent", "0"); if (window.__trackplanInspector.decide) window.__trackplanInspector.decide(false); });
+    // answer through the site's banner when it has one, so banner, cookie and inspector agree
+    function choose(allowed) {
+      var b = bannerButton(allowed ? "accept" : "decline");
+      if (b) { b.click(); return; }
+      store.setItem("trackplan.consent", allowed ? "1" : "0");
+      if (window.__trackplanInspector.decide) window.__trackplanInspector.decide(allowed);
+    }
+    button("Accept consent", "accept", function () { choose(true); });
+    button("Decline", "decline", function () { choose(false); });
     button("Toggle Do Not Track", "dnt", function () {
       store.setItem("trackplan.dnt", store.getItem("trackplan.dnt") === "1" ? "0" : "1");
       location.reload();
@@ -142,6 +207,9 @@
     panel.appendChild(list);
     document.body.appendChild(panel);
     render();
+    place();
+    window.addEventListener("resize", place);
+    setInterval(place, 500);
   }
 
   function get(url, fn) {

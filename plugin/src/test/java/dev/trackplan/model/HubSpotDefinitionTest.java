@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,8 +132,7 @@ public class HubSpotDefinitionTest {
         assertThat(node.isObject()).as(what).isTrue();
         assertThat(allowed).as(what).containsAll(names(node));
         assertThat(names(node)).as(what).containsAll(required);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             assertThat(f.getValue().isNull()).as(what + "." + f.getKey()).isFalse();
             if (f.getValue().isTextual()) {
                 assertThat(f.getValue().asText()).as(what + "." + f.getKey()).isNotEmpty();

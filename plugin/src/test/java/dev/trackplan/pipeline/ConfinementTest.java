@@ -44,20 +44,19 @@ class ConfinementTest {
             Files.createDirectories(dir.resolve(link).getParent());
             Files.createSymbolicLink(dir.resolve(link), secret);
         }
+        // one build reports every refused link it can reach (the site is not generated with a refused layout)
         BuildResult r = new Trackplan().build(config(s));
-        assertThat(errors(r)).containsExactly("src/main/tracking/events/leak.yaml:[1,1] TP510 spec file is a link to "
-                + secret.toRealPath() + ", outside the project; copy the file into the project instead");
-        Files.delete(dir.resolve("src/main/tracking/events/leak.yaml"));
-        r = new Trackplan().build(config(s));
-        assertThat(errors(r)).containsExactly("src/main/tracking/templates/event.js.mustache:[1,1] TP510 template is a "
-                + "link to " + secret.toRealPath() + ", outside the project; copy the file into the project instead");
-        Files.delete(dir.resolve("src/main/tracking/templates/event.js.mustache"));
-        r = new Trackplan().build(config(s));
         assertThat(errors(r)).containsExactly(
                 "src/main/site/layouts/footer.html.mustache:[1,1] TP510 template is a link to " + secret.toRealPath()
                         + ", outside the project; copy the file into the project instead",
                 "src/main/site/pages/leak.md:[1,1] TP510 page is a link to " + secret.toRealPath()
-                        + ", outside the project; copy the file into the project instead");
+                        + ", outside the project; copy the file into the project instead",
+                "src/main/tracking/events/leak.yaml:[1,1] TP510 spec file is a link to "
+                        + secret.toRealPath() + ", outside the project; copy the file into the project instead",
+                "src/main/tracking/templates/event.js.mustache:[1,1] TP510 template is a "
+                        + "link to " + secret.toRealPath() + ", outside the project; copy the file into the project instead");
+        Files.delete(dir.resolve("src/main/tracking/events/leak.yaml"));
+        Files.delete(dir.resolve("src/main/tracking/templates/event.js.mustache"));
         Files.delete(dir.resolve("src/main/site/pages/leak.md"));
         Files.delete(dir.resolve("src/main/site/layouts/footer.html.mustache"));
         r = new Trackplan().build(config(s));

@@ -68,7 +68,19 @@ class DevServerTest {
         TestSites s = new TestSites(dir).spec("cta.yaml", SPEC)
                 .page("index.md", "---\ntitle: Home\n---\nFirst version <a class=\"cta\" data-plan=\"pro\" href=\"/\">Go</a>\n");
         java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (DevServer server = new DevServer(s.config(), 0, log::add)) {
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DevServer.Log levelled = new DevServer.Log() {
+            @Override
+            public void info(String line) {
+                log.add(line);
+            }
+
+            @Override
+            public void error(String line) {
+                errors.add(line);
+            }
+        };
+        try (DevServer server = new DevServer(s.config(), 0, levelled)) {
             server.start();
             String home = get(server.url());
             assertThat(home).contains("First version").contains("/__trackplan/inspector.js")
@@ -84,11 +96,17 @@ class DevServerTest {
             assertThat(get(server.url())).contains("Second version");
             assertThat(log).as("a page edit does not re-check specs or re-render the bundle")
                     .anyMatch(l -> l.contains("reused the checked plan and the bundle"));
+            assertThat(log).as("the log names the file that changed")
+                    .anyMatch(l -> l.equals("Trackplan: changed src/main/site/pages/index.md: rebuilding"));
 
             s.spec("cta.yaml", SPEC.replace("plan:", "Plan:"));
             String problem = events.poll(20, TimeUnit.SECONDS);
             assertThat(problem).startsWith("problems").contains("TP131").contains("cta.yaml:[7,7]");
-            assertThat(get(server.url() + "__trackplan/problems.json")).contains("TP131");
+            assertThat(get(server.url() + "__trackplan/problems.json")).contains("TP131")
+                    .as("the overlay shows the line under a caret").contains("      Plan:\\n");
+            assertThat(errors).as("errors go to the error level, once, without a second [ERROR] prefix")
+                    .anyMatch(l -> l.startsWith("src/main/tracking/events/cta.yaml:[7,7] TP131"));
+            assertThat(log).noneMatch(l -> l.contains("TP131"));
             assertThat(get(server.url())).as("the last good site stays served").contains("Second version");
 
             s.spec("cta.yaml", SPEC);

@@ -56,9 +56,9 @@ class VerificationHardeningTest {
                 window._hsq.push(["identify", { email: "visitor@example.com" }]);
                 track({ plan: "x" });
                 """, ""), 10);
-        assertThat(errors).anyMatch(e -> e.format().contains("custom.yaml:[5,15] TP303 sneaky on /: pushed "
+        assertThat(errors).anyMatch(e -> e.format().contains("custom.yaml:[6,9] TP303 sneaky on /: pushed "
                 + "[\"identify\",{\"email\":\"visitor@example.com\"}] before the visitor consented"));
-        assertThat(errors).anyMatch(e -> e.format().contains("custom.yaml:[5,15] TP304 sneaky on /: pushed "
+        assertThat(errors).anyMatch(e -> e.format().contains("custom.yaml:[6,9] TP304 sneaky on /: pushed "
                 + "[\"identify\",{\"email\":\"visitor@example.com\"}] although the visitor asked not to be tracked"));
         assertThat(errors).allSatisfy(e -> {
             assertThat(e.file()).endsWith("custom.yaml");
@@ -99,7 +99,7 @@ class VerificationHardeningTest {
         List<Diagnostic> errors = errors(site(dir, """
                 track({ plan: String(document.querySelectorAll("a:contains(Go)").length) });
                 """, ""), 10);
-        assertThat(errors).singleElement().satisfies(e -> assertThat(e.format()).contains("custom.yaml:[5,15] TP311 "
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.format()).contains("custom.yaml:[6,9] TP311 "
                 + "sneaky: its code threw SyntaxError: 'a:contains(Go)' is not a valid selector: ':contains' is a jsoup extension"));
     }
 

@@ -1,0 +1,6 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('trackplan:build')
+assert log.contains('Checks the specs, renders the snippets')
+assert log.contains('eventsDirectory') && log.contains('The tracking plan: every .yaml and .yml file below this folder')
+assert log.contains('verifyTimeout')
+return true
