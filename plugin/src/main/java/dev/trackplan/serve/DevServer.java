@@ -217,7 +217,7 @@ public final class DevServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // the details go to the log, never into the answer
-            log.accept("[WARNING] dev server: " + ex.getRequestMethod() + " " + ProjectFiles.printable(
+            log.warn("dev server: " + ex.getRequestMethod() + " " + ProjectFiles.printable(
                     String.valueOf(ex.getRequestURI().getRawPath())) + " failed: " + e);
             send(ex, 500, "text/plain; charset=utf-8", "internal error; see the build log\n"
                     .getBytes(StandardCharsets.UTF_8));
