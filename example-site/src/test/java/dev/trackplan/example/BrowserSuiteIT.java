@@ -455,7 +455,7 @@ class BrowserSuiteIT {
                 project.resolve("src/main/tracking/templates"), project.resolve("src/main/site/pages"),
                 project.resolve("src/main/site/layouts"), project.resolve("src/main/site/assets"),
                 project.resolve("target/site"), project.resolve("target/work"), project.resolve("target/reports"), HUB,
-                "na1", "banner", true, true, "", "Acme Analytics", true, false, true, Duration.ofSeconds(10), "it");
+                "na1", "banner", true, true, "https://www.acme-analytics.example", "Acme Analytics", true, false, true, Duration.ofSeconds(10), "it");
         try (DevServer dev = new DevServer(c, 0, line -> { })) {
             dev.start();
             driver.get(dev.url() + "pricing/");
