@@ -61,7 +61,8 @@ class BrowserSuiteIT {
     static TrackingPlan plan;
     static List<String> pages;
     ChromeDriver driver;
-    Path profile;
+    /** The Chromium profiles this test started (under target/, removed after each test). */
+    final List<Path> profiles = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -114,9 +115,24 @@ class BrowserSuiteIT {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws IOException {
         if (driver != null) {
             driver.quit();
+        }
+        for (Path p : profiles) {
+            deleteTree(p);
+        }
+        profiles.clear();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -131,7 +147,9 @@ class BrowserSuiteIT {
     }
 
     ChromeDriver browser(boolean doNotTrack) throws IOException {
-        profile = Files.createTempDirectory("trackplan-chromium");
+        Path parent = Files.createDirectories(Path.of("target", "chromium-profiles"));
+        Path profile = Files.createTempDirectory(parent, "profile").toAbsolutePath();
+        this.profiles.add(profile);
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
