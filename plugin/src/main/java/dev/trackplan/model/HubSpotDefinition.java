@@ -66,14 +66,19 @@ public final class HubSpotDefinition {
             ArrayNode opts = pm.putArray("options");
             int order = 0;
             for (EnumOption o : p.options()) {
-                ObjectNode om = opts.addObject();
-                om.put("label", o.label());
-                om.put("value", o.value());
-                om.put("displayOrder", order++);
-                om.put("hidden", false);
+                addOption(opts, o.label(), o.value(), order++, false);
             }
         }
         return pm;
+    }
+
+    /** Appends one enumeration option in HubSpot's shape (create and PATCH requests alike). */
+    public static void addOption(ArrayNode options, String label, String value, int displayOrder, boolean hidden) {
+        ObjectNode om = options.addObject();
+        om.put("label", label);
+        om.put("value", value);
+        om.put("displayOrder", displayOrder);
+        om.put("hidden", hidden);
     }
 
     private static void putIfPresent(ObjectNode o, String field, String value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
+import dev.trackplan.model.HubSpotDefinition;
 import dev.trackplan.model.PropertySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,11 +104,7 @@ public record Definition(String name, String label, String description, String o
             ArrayNode opts = b.putArray("options");
             int order = 0;
             for (Option o : p.options()) {
-                ObjectNode on = opts.addObject();
-                on.put("label", o.label());
-                on.put("value", o.value());
-                on.put("displayOrder", order++);
-                on.put("hidden", o.hidden());
+                HubSpotDefinition.addOption(opts, o.label(), o.value(), order++, o.hidden());
             }
         }
         return b;
