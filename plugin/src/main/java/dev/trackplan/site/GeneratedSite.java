@@ -9,6 +9,8 @@ import java.util.SortedMap;
  * The whole generated site in memory, ready to be verified and then written: files by path under
  * the site root, and the HTML pages with their URLs. {@code validUntil} is when a page is due to
  * appear or expire (null: never), so an up-to-date check knows the same sources give another site then.
+ * {@code coverage}: event name to the URLs of the pages it can fire on (the generated tracking plan
+ * page included), found while each page was parsed, so later stages need not parse again.
  */
 public record GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> pages, Map<String, List<String>> coverage,
         Instant validUntil) {

@@ -4,6 +4,7 @@ import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
-/** Checks that every internal link and asset reference of every page points at a generated file. */
+/**
+ * Checks that every internal link and asset reference of every page points at a generated file.
+ * The references are collected while a page is parsed (its only parse) and checked once every
+ * file of the site is known.
+ */
 final class LinkChecker {
     private static final Evaluator REFERENCES = QueryParser.parse("a[href], link[href], script[src], img[src], source[src]");
     private final Set<String> files;
@@ -22,23 +27,33 @@ final class LinkChecker {
         this.files = files;
     }
 
-    /** {@code sources}: the source page of each URL, to report a link at its line and column. */
-    void check(List<GeneratedSite.HtmlPage> pages, Map<String, Document> docs, Map<String, Page> sources, Diagnostics d) {
-        for (GeneratedSite.HtmlPage p : pages) {
-            Document doc = docs.get(p.url());
-            if (doc == null) {
-                continue;
+    /** One reference found on a page: the element's tag, the href or src, and the element's text. */
+    record Link(String tag, String ref, String text) {}
+
+    /** The page's internal references (external ones are dropped here already). */
+    static List<Link> linksOf(String pageUrl, Document doc) {
+        List<Link> out = new ArrayList<>();
+        for (Element el : doc.select(REFERENCES)) {
+            String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+            if (resolve(pageUrl, ref) != null) {
+                out.add(new Link(el.tagName(), ref, abbreviate(el.text())));
             }
-            Map<String, Integer> seen = new HashMap<>();
-            for (Element el : doc.select(REFERENCES)) {
-                String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
-                String target = resolve(p.url(), ref);
-                if (target != null && !exists(target)) {
-                    int nth = seen.merge(ref, 1, Integer::sum);
-                    d.error(locate(sources.get(p.url()), ref, nth, p.source()), SiteRules.BROKEN_LINK, "page " + p.url() + " links to '" + ref
-                            + "', which is not part of the site (<" + el.tagName() + "> \"" + abbreviate(el.text())
-                            + "\")");
-                }
+        }
+        return out;
+    }
+
+    /**
+     * Reports each of the page's links whose target is not a file of the site. {@code page}: the
+     * source page (null for generated pages), to report a link at its line and column.
+     */
+    void check(String pageUrl, String shown, Page page, List<Link> links, Diagnostics d) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Link l : links) {
+            String target = resolve(pageUrl, l.ref());
+            if (target != null && !exists(target)) {
+                int nth = seen.merge(l.ref(), 1, Integer::sum);
+                d.error(locate(page, l.ref(), nth, shown), SiteRules.BROKEN_LINK, "page " + pageUrl + " links to '"
+                        + l.ref() + "', which is not part of the site (<" + l.tag() + "> \"" + l.text() + "\")");
             }
         }
     }

@@ -13,23 +13,56 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 
-/** Which generated pages each event can fire on: the pages its globs allow where its selector matches. */
+/**
+ * Which generated pages each event can fire on: the pages its globs allow where its selector
+ * matches. Selectors and globs (checked and bounded by the plan checker) are compiled once per
+ * plan; each page is asked once, while the site stage holds its only parse of it.
+ */
 public final class PlanCoverage {
-    private PlanCoverage() {}
+    private final List<Compiled> events = new ArrayList<>();
 
-    public static Map<String, List<String>> of(TrackingPlan plan, Map<String, Document> pages) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+    private record Compiled(EventSpec event, BrowserSelector selector, List<Glob> pages, Glob visit) {}
+
+    public PlanCoverage(TrackingPlan plan) {
         for (EventSpec e : plan.events()) {
-            List<String> urls = new ArrayList<>();
-            BrowserSelector selector = hasSelector(e) ? selector(e) : null;
-            for (Map.Entry<String, Document> p : pages.entrySet()) {
-                if (firesOn(e, selector, p.getKey(), p.getValue())) {
-                    urls.add(p.getKey());
-                }
+            List<Glob> pages = new ArrayList<>();
+            for (Trigger.PageGlob g : e.trigger().pages()) {
+                pages.add(compile(g.glob()));
             }
-            out.put(e.name(), urls);
+            events.add(new Compiled(e, hasSelector(e) ? selector(e) : null, pages,
+                    e.trigger().kind() == TriggerKind.VISIT ? compile(e.trigger().value()) : null));
+        }
+    }
+
+    /** The names of the events that can fire on the page at {@code path}, in plan order. */
+    public List<String> eventsOn(String path, Document doc) {
+        List<String> out = new ArrayList<>();
+        if (path.endsWith(".html")) {
+            return out; // 404.html is shown at any address
+        }
+        for (Compiled c : events) {
+            if (firesOn(c, path, doc)) {
+                out.add(c.event().name());
+            }
         }
         return out;
+    }
+
+    /** Event name to the URLs it can fire on (URL order as given), from each page's {@link #eventsOn}. */
+    public Map<String, List<String>> byEvent(Map<String, List<String>> eventsByPage) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Compiled c : events) {
+            out.put(c.event().name(), new ArrayList<>());
+        }
+        eventsByPage.forEach((url, names) -> names.forEach(n -> out.get(n).add(url)));
+        return out;
+    }
+
+    public static Map<String, List<String>> of(TrackingPlan plan, Map<String, Document> pages) {
+        PlanCoverage matcher = new PlanCoverage(plan);
+        Map<String, List<String>> byPage = new LinkedHashMap<>();
+        pages.forEach((url, doc) -> byPage.put(url, matcher.eventsOn(url, doc)));
+        return matcher.byEvent(byPage);
     }
 
     /** Whether the page's path passes the event's {@code pages} globs. */
@@ -62,6 +95,17 @@ public final class PlanCoverage {
         return switch (k) {
             case CLICK, SUBMIT -> selector.first(doc, Deadline.NONE) != null; // checked selectors cost little per element
             case VISIT -> compile(e.trigger().value()).matches(path);
+            case CUSTOM, HUBSPOT_FORM -> true; // HubSpot forms are injected at run time
+        };
+    }
+
+    private static boolean firesOn(Compiled c, String path, Document doc) {
+        if (!c.pages().isEmpty() && c.pages().stream().noneMatch(g -> g.matches(path))) {
+            return false;
+        }
+        return switch (c.event().trigger().kind()) {
+            case CLICK, SUBMIT -> c.selector().first(doc, Deadline.NONE) != null; // checked selectors cost little per element
+            case VISIT -> c.visit().matches(path);
             case CUSTOM, HUBSPOT_FORM -> true; // HubSpot forms are injected at run time
         };
     }

@@ -1,6 +1,7 @@
 package dev.trackplan.site;
 
 import dev.trackplan.io.Hashing;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,11 @@ import org.jsoup.nodes.Document;
 public final class RenderCache {
     private record Entry(String key, Output page) {}
 
-    /** A rendered page: the parsed document (read, never changed, by later stages) and its HTML. */
-    record Output(Document doc, String html) {}
+    /**
+     * A rendered page: its HTML, its internal links and its parsed document (read, never changed),
+     * kept so a later build with another plan can ask again which events fire on the page.
+     */
+    record Output(Document doc, String html, List<LinkChecker.Link> links) {}
 
     private final Map<String, Entry> byOutput = new ConcurrentHashMap<>();
     private final Map<String, Boolean> used = new ConcurrentHashMap<>();

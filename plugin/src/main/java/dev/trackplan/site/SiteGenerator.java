@@ -147,12 +147,16 @@ public final class SiteGenerator {
         if (!tags.isEmpty()) {
             jobs.addAll(lists.tags(tags, pages.contains(tagsIntro) ? tagsIntro : null));
         }
-        // pages render independently: on all cores, collected back in order
+        // only the events the bundle carries fire (retired and trigger-less ones are not in it)
+        PlanCoverage matcher = new PlanCoverage(plan.bundled());
+        // pages render independently: on all cores, collected back in order; each page is parsed
+        // once, for its tracking tags, its links and the events that can fire on it
         List<Rendered> rendered = jobs.parallelStream().map(j -> {
-            RenderCache.Output o = renderPage(layoutModel, j.view(), j.output(), bundle, d);
-            return o == null ? null : new Rendered(j, o.doc(), o.html());
+            Rendered r = renderPage(layoutModel, j.view(), j.output(), bundle, matcher, d);
+            return r == null ? null : r.of(j);
         }).toList();
-        Map<String, Document> docs = new LinkedHashMap<>();
+        List<Rendered> kept = new ArrayList<>();
+        Map<String, List<String>> eventsByPage = new LinkedHashMap<>();
         List<GeneratedSite.HtmlPage> out = new ArrayList<>();
         Map<String, String> lastmods = new HashMap<>();
         for (Rendered r : rendered) {
@@ -161,24 +165,27 @@ public final class SiteGenerator {
             }
             String url = r.job().view().url();
             files.put(r.job().output(), r.html().getBytes(StandardCharsets.UTF_8));
-            docs.put(url, r.doc());
+            kept.add(r);
+            eventsByPage.put(url, r.events());
             out.add(new GeneratedSite.HtmlPage(url, r.job().output(), r.html(), r.job().source()));
             if (r.job().view().lastmod() != null) {
                 lastmods.put(url, LayoutModel.instant(r.job().view().lastmod()));
             }
         }
-        Map<String, List<String>> coverage = PlanCoverage.of(plan.bundled(), docs);
+        // the plan page lists where each event fires on the site's own pages
+        Map<String, List<String>> siteCoverage = matcher.byEvent(eventsByPage);
         if (settings.trackingPlan()) {
             String content = content("tracking-plan-content.html.mustache",
-                    TrackingPlanModel.of(plan, settings.hubId(), coverage), d);
-            RenderCache.Output o = content == null ? null : renderPage(layoutModel, PageView.generated("Tracking plan",
+                    TrackingPlanModel.of(plan, settings.hubId(), siteCoverage), d);
+            Rendered o = content == null ? null : renderPage(layoutModel, PageView.generated("Tracking plan",
                     "What this site collects and when.", "/tracking-plan/", content, SourcePos.of("tracking-plan")),
-                    "tracking-plan/index.html", bundle, d);
+                    "tracking-plan/index.html", bundle, matcher, d);
             if (o != null) {
                 files.put("tracking-plan/index.html", o.html().getBytes(StandardCharsets.UTF_8));
                 out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", o.html(),
                         "tracking-plan"));
-                docs.put("/tracking-plan/", o.doc());
+                kept.add(o);
+                eventsByPage.put("/tracking-plan/", o.events());
             }
             files.put("tracking-plan.json", TrackingPlanJson.of(plan, settings.hubId())
                     .getBytes(StandardCharsets.UTF_8));
@@ -187,22 +194,23 @@ public final class SiteGenerator {
             // a new site has no pages yet: its generated pages still link home, so home exists
             String content = "<h1>" + org.jsoup.nodes.Entities.escape(settings.siteTitle()) + "</h1>\n<p>This site has "
                     + "no home page yet: add <code>src/main/site/pages/index.md</code>.</p>\n";
-            RenderCache.Output o = renderPage(layoutModel, PageView.generated(settings.siteTitle(), null, "/", content,
-                    SourcePos.of("index")), "index.html", bundle, d);
+            Rendered o = renderPage(layoutModel, PageView.generated(settings.siteTitle(), null, "/", content,
+                    SourcePos.of("index")), "index.html", bundle, matcher, d);
             if (o != null && files.claim("index.html", "the placeholder home page", SourcePos.of("index"), d)) {
                 files.put("index.html", o.html().getBytes(StandardCharsets.UTF_8));
                 out.add(new GeneratedSite.HtmlPage("/", "index.html", o.html(), "index"));
-                docs.put("/", o.doc());
+                kept.add(o);
+                eventsByPage.put("/", o.events());
             }
         }
         if (!page404) {
             String content = content("404-content.html.mustache", Map.of("home", "/"), d);
-            RenderCache.Output o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
-                    null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, d);
+            Rendered o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
+                    null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, matcher, d);
             if (o != null) {
                 files.put("404.html", o.html().getBytes(StandardCharsets.UTF_8));
                 out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", o.html(), "404"));
-                docs.put("/404.html", o.doc());
+                kept.add(o);
             }
         }
         if (bundle != null) {
@@ -221,7 +229,12 @@ public final class SiteGenerator {
         targets.addAll(unbuilt);
         Map<String, Page> sources = new HashMap<>();
         pages.forEach(p -> sources.put(p.url(), p));
-        new LinkChecker(targets).check(out, docs, sources, d);
+        LinkChecker links = new LinkChecker(targets);
+        for (Rendered r : kept) {
+            links.check(r.url(), r.source(), sources.get(r.url()), r.links(), d);
+        }
+        // the verifier's view: every page an event can fire on, the plan page included
+        Map<String, List<String>> coverage = matcher.byEvent(eventsByPage);
         complete = unbuilt.isEmpty() && pages.size() == published.size()
                 && rendered.stream().allMatch(r -> r != null && files.claimed(r.job().output()));
         // with a fixed build date the site never goes stale; with the clock it does when a page is due
@@ -229,7 +242,13 @@ public final class SiteGenerator {
                 settings.options().buildDate() != null ? null : publication.nextChange(allPages));
     }
 
-    private record Rendered(ListPages.Job job, Document doc, String html) {}
+    /** A rendered page: its final HTML, its internal links and the events that can fire on it. */
+    private record Rendered(ListPages.Job job, String url, String source, String html, List<LinkChecker.Link> links,
+            List<String> events) {
+        Rendered of(ListPages.Job j) {
+            return new Rendered(j, url, j.source(), html, links, events);
+        }
+    }
 
     /** A generated page's content template, or null with a TP506 naming the template when it fails. */
     private String content(String name, Object model, Diagnostics d) {
@@ -320,8 +339,8 @@ public final class SiteGenerator {
         return "/" + rel;
     }
 
-    private RenderCache.Output renderPage(LayoutModel layoutModel, PageView v, String output, Bundle bundle,
-            Diagnostics d) {
+    private Rendered renderPage(LayoutModel layoutModel, PageView v, String output, Bundle bundle,
+            PlanCoverage matcher, Diagnostics d) {
         String layoutName = v.layout() + ".html.mustache";
         boolean exists;
         try {
@@ -339,7 +358,9 @@ public final class SiteGenerator {
         String key = cache == null ? null : RenderCache.key(layoutName, model);
         RenderCache.Output cached = cache == null ? null : cache.get(output, key);
         if (cached != null) {
-            return cached;
+            // the plan may have changed since: which events fire is asked again
+            return new Rendered(null, v.url(), v.at().file(), cached.html(), cached.links(),
+                    matcher.eventsOn(v.url(), cached.doc()));
         }
         String html;
         try {
@@ -349,13 +370,13 @@ public final class SiteGenerator {
             return null;
         }
         Document doc = Jsoup.parse(html);
-        TrackingTags.ensure(doc, settings, bundle);
-        doc.outputSettings().prettyPrint(false);
-        RenderCache.Output o = new RenderCache.Output(doc, doc.outerHtml());
+        List<LinkChecker.Link> links = LinkChecker.linksOf(v.url(), doc);
+        List<String> events = matcher.eventsOn(v.url(), doc);
+        String finalHtml = TrackingTags.ensure(html, doc, settings, bundle);
         if (cache != null) {
-            cache.put(output, key, o);
+            cache.put(output, key, new RenderCache.Output(doc, finalHtml, links)); // the document only when cached
         }
-        return o;
+        return new Rendered(null, v.url(), v.at().file(), finalHtml, links, events);
     }
 
     private record Asset(String path, byte[] bytes) {}

@@ -3,17 +3,24 @@ package dev.trackplan.site;
 import dev.trackplan.bundle.Bundle;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Range;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
  * Makes sure a page carries the HubSpot loader tag and the bundle's script tag, whatever its
  * layout does; with the banner policy, HubSpot's own banner is switched off before the loader.
+ * The missing tags are spliced into the page's text just before its {@code </head>} (found by
+ * the parser's source positions), so the layout's HTML is written as it was rendered; only a
+ * page without an explicit {@code </head>} is serialised again from the parsed document.
  */
 final class TrackingTags {
     /** Selectors are parsed once: parsing one per page costs more than the page itself. */
     private static final Evaluator CONSENT_MODE = QueryParser.parse("script[data-trackplan-consent-mode]");
     private static final Evaluator SCRIPTS = QueryParser.parse("script[src]");
+    static final String CONSENT_MODE_TAG =
+            "<script data-trackplan-consent-mode=\"banner\">window.disableHubSpotCookieBanner = true;</script>";
 
     private TrackingTags() {}
 
@@ -26,18 +33,32 @@ final class TrackingTags {
         return false;
     }
 
-    static void ensure(Document doc, SiteSettings settings, Bundle bundle) {
-        Element head = doc.head();
+    /**
+     * The page's HTML with the missing tags added. {@code doc} was parsed from {@code html} with
+     * source positions tracked; it is changed only on the fallback path.
+     */
+    static String ensure(String html, Document doc, SiteSettings settings, Bundle bundle) {
+        StringBuilder missing = new StringBuilder();
         if (settings.banner() && doc.selectFirst(CONSENT_MODE) == null) {
-            head.appendElement("script").attr("data-trackplan-consent-mode", "banner")
-                    .appendChild(new org.jsoup.nodes.DataNode("window.disableHubSpotCookieBanner = true;"));
+            missing.append(CONSENT_MODE_TAG);
         }
         if (doc.getElementById("hs-script-loader") == null) {
-            head.appendElement("script").attr("id", "hs-script-loader").attr("async", "").attr("defer", "")
-                    .attr("src", settings.loaderSrc());
+            missing.append("<script id=\"hs-script-loader\" async defer src=\"")
+                    .append(Entities.escape(settings.loaderSrc())).append("\"></script>");
         }
         if (bundle != null && !hasScript(doc, bundle.url())) {
-            head.appendElement("script").attr("defer", "").attr("src", bundle.url());
+            missing.append("<script defer src=\"").append(Entities.escape(bundle.url())).append("\"></script>");
         }
+        if (missing.isEmpty()) {
+            return html;
+        }
+        Range end = doc.head().endSourceRange();
+        if (end.isTracked() && !end.isImplicit()) {
+            int at = end.startPos();
+            return html.substring(0, at) + missing + html.substring(at);
+        }
+        doc.head().append(missing.toString());
+        doc.outputSettings().prettyPrint(false);
+        return doc.outerHtml();
     }
 }

@@ -166,6 +166,30 @@ class TrackplanBuildTest {
     }
 
     @Test
+    void missingTrackingTagsAreSplicedBeforeTheHeadEndAndTheLayoutIsWrittenAsRendered(@TempDir Path dir)
+            throws IOException {
+        String layout = "<!DOCTYPE html>\n<HTML><head><!-- </head> in a comment --><TITLE>{{page.title}}</TITLE>"
+                + "\n</head ><body   class=mine>{{{page.content}}}</body></HTML>\n";
+        TestSites s = nastySite(dir)
+                .file("src/main/site/layouts/default.html.mustache", layout)
+                .file("src/main/site/layouts/headless.html.mustache", "<p>{{page.title}}</p>")
+                .page("bare.md", "---\ntitle: Bare\nlayout: headless\n---\nHi.\n");
+        assertThat(new Trackplan().build(s.config()).errors()).isEmpty();
+        String home = Files.readString(dir.resolve("target/site/about/index.html"));
+        // the layout's own text is kept byte for byte; the tags go where the parser saw </head>
+        int head = home.indexOf("</head >");
+        assertThat(home.substring(0, head)).startsWith("<!DOCTYPE html>\n<HTML><head><!-- </head> in a comment -->"
+                + "<TITLE>About</TITLE>\n<script id=\"hs-script-loader\" async defer src=\"//js.hs-scripts.com/123.js\">"
+                + "</script><script defer src=\"/js/trackplan.");
+        assertThat(home.substring(head)).startsWith("</head ><body   class=mine>");
+        // no </head> to splice before: the page is written from the parsed document, tags in its head
+        Document bare = Jsoup.parse(dir.resolve("target/site/bare/index.html").toFile());
+        assertThat(bare.head().getElementById("hs-script-loader")).isNotNull();
+        assertThat(bare.head().select("script[src^=/js/trackplan.]")).hasSize(1);
+        assertThat(bare.body().text()).isEqualTo("Bare");
+    }
+
+    @Test
     void unknownLayoutIsReportedAtThePage(@TempDir Path dir) {
         TestSites s = nastySite(dir).page("promo.md", "---\ntitle: Promo\nlayout: landng\n---\nBuy now.\n");
         BuildResult r = new Trackplan().build(s.config());
