@@ -166,6 +166,10 @@ public final class Trackplan implements AutoCloseable {
         // GraalJS takes a moment to start: warm it up while the specs are read and checked
         CompletableFuture<JsEngine> engine = warmEngine != null ? CompletableFuture.completedFuture(warmEngine)
                 : CompletableFuture.supplyAsync(JsEngine::new);
+        // the pages do not depend on the plan: read them on the other cores meanwhile
+        Diagnostics pageDiagnostics = new Diagnostics();
+        CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(
+                () -> new PageLoader(c.projectDir()).load(c.pagesDir(), pageDiagnostics));
         String trackingKey = keepWarm ? Fingerprint.ofTracking(c) : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;
@@ -217,8 +221,8 @@ public final class Trackplan implements AutoCloseable {
                 cachedPlan = plan;
                 cachedVerified = verified;
             }
-            PageLoader pages = new PageLoader(c.projectDir());
-            List<Page> pageList = pages.load(c.pagesDir(), d);
+            List<Page> pageList = joined(loadedPages);
+            d.addAll(pageDiagnostics.sorted());
             TemplateSource layouts = new TemplateSource("site", c.layoutsDir(), c.projectDir());
             boolean layoutsRefused = refuse(layouts, c, d);
             SiteSettings ss = new SiteSettings(c.hubId(), c.region(), c.consent(), c.baseUrl(), c.siteTitle(),
@@ -371,6 +375,18 @@ public final class Trackplan implements AutoCloseable {
             return parts.length < 2 || java.time.Instant.now().isBefore(java.time.Instant.parse(parts[1]));
         } catch (java.time.format.DateTimeParseException e) {
             return false;
+        }
+    }
+
+    /** The future's value; its failure rethrown as it was thrown (a read error stays an UncheckedIOException). */
+    private static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
         }
     }
 

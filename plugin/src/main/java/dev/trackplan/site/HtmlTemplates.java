@@ -18,6 +18,8 @@ import java.util.Map;
 final class HtmlTemplates extends DefaultMustacheFactory {
     private final TemplateSource source;
     private final Map<String, Mustache> cache = new ConcurrentHashMap<>();
+    /** Asked once per page: reading the layout again for each one shows up in the profile. */
+    private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
 
     HtmlTemplates(TemplateSource source) {
         this.source = source;
@@ -54,7 +56,7 @@ final class HtmlTemplates extends DefaultMustacheFactory {
     }
 
     boolean exists(String name) {
-        return source.find(name) != null;
+        return exists.computeIfAbsent(name, n -> source.find(n) != null);
     }
 
     /** A template's text as it is (for files that are not Mustache, like the stylesheet). */

@@ -53,8 +53,15 @@ public final class PageLoader {
         }
         // pages whose URLs differ only in case or accents are one folder on macOS and Windows
         Map<String, Page> byUrl = new HashMap<>();
-        for (Path f : listing.files()) {
-            Page p = page(pagesDir, f, d);
+        // pages are read and parsed on all cores, each with its own diagnostics, merged in file order
+        record Loaded(Page page, Diagnostics diagnostics) {}
+        List<Loaded> loaded = listing.files().parallelStream().map(f -> {
+            Diagnostics own = new Diagnostics();
+            return new Loaded(page(pagesDir, f, own), own);
+        }).toList();
+        for (Loaded l : loaded) {
+            d.addAll(l.diagnostics().sorted());
+            Page p = l.page();
             if (p == null) {
                 continue;
             }

@@ -1,19 +1,23 @@
 package dev.trackplan.site;
 
 import dev.trackplan.bundle.Bundle;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
  * Makes sure a page carries the HubSpot loader tag and the bundle's script tag, whatever its
  * layout does; with the banner policy, HubSpot's own banner is switched off before the loader.
- * The missing tags are spliced into the page's text just before its {@code </head>} (found by
- * the parser's source positions), so the layout's HTML is written as it was rendered; only a
- * page without an explicit {@code </head>} is serialised again from the parsed document.
+ * The missing tags are spliced into the page's text just before its {@code </head>}, so the
+ * layout's HTML is written as it was rendered; only a page without an explicit {@code </head>} is
+ * serialised again from a parsed document. Where the {@code </head>} is comes from the parser's
+ * source positions, which cost more than the parse itself: a page is parsed with them only when
+ * a tag is missing (a layout that leaves out the tracking partial).
  */
 final class TrackingTags {
     /** Selectors are parsed once: parsing one per page costs more than the page itself. */
@@ -33,10 +37,7 @@ final class TrackingTags {
         return false;
     }
 
-    /**
-     * The page's HTML with the missing tags added. {@code doc} was parsed from {@code html} with
-     * source positions tracked; it is changed only on the fallback path.
-     */
+    /** The page's HTML with the missing tags added; {@code doc} was parsed from {@code html}. */
     static String ensure(String html, Document doc, SiteSettings settings, Bundle bundle) {
         StringBuilder missing = new StringBuilder();
         if (settings.banner() && doc.selectFirst(CONSENT_MODE) == null) {
@@ -52,13 +53,14 @@ final class TrackingTags {
         if (missing.isEmpty()) {
             return html;
         }
-        Range end = doc.head().endSourceRange();
+        Document tracked = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+        Range end = tracked.head().endSourceRange();
         if (end.isTracked() && !end.isImplicit()) {
             int at = end.startPos();
             return html.substring(0, at) + missing + html.substring(at);
         }
-        doc.head().append(missing.toString());
-        doc.outputSettings().prettyPrint(false);
-        return doc.outerHtml();
+        tracked.head().append(missing.toString());
+        tracked.outputSettings().prettyPrint(false);
+        return tracked.outerHtml();
     }
 }
