@@ -40,6 +40,15 @@ final class SyntheticSites {
 
     /** A Trackplan site project with {@code pages} Markdown posts and {@code events} click events. */
     static void trackplanProject(Path root, int pages, int events, String pluginVersion) throws IOException {
+        trackplanProject(root, pages, events, pluginVersion, false);
+    }
+
+    /**
+     * As above; {@code flat} puts every post at the top level ({@code /post-1/}), so each one is in
+     * the navigation, instead of under {@code /posts/}.
+     */
+    static void trackplanProject(Path root, int pages, int events, String pluginVersion, boolean flat)
+            throws IOException {
         Files.createDirectories(root);
         Files.writeString(root.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -71,9 +80,31 @@ final class SyntheticSites {
         }
         Files.writeString(pagesDir.resolve("index.md"), home.toString());
         for (int i = 0; i < pages; i++) {
-            Files.writeString(pagesDir.resolve("posts/post-" + i + ".md"), markdownPage(i));
+            Files.writeString(pagesDir.resolve((flat ? "" : "posts/") + "post-" + i + ".md"), markdownPage(i));
         }
         writeSpecs(root.resolve("src/main/tracking/events"), events);
+    }
+
+    /** A click event whose element, the link to the home page in every post's text, is on every page. */
+    static void everyPageEvent(Path root) throws IOException {
+        Files.writeString(root.resolve("src/main/tracking/events/every-page.yaml"), """
+                events:
+                  home_link_clicked:
+                    label: Home link clicked
+                    description: A visitor clicked the link to the home page in a post.
+                    trigger:
+                      click: "main p a[href='/']"
+                    properties:
+                      link_text:
+                        type: string
+                        from: text
+                      page_url:
+                        type: string
+                        from: url
+                    examples:
+                      - element: '<main><p><a href="/">link to the home page</a></p></main>'
+                        expect: { link_text: link to the home page }
+                """);
     }
 
     private static final String[] WORDS = {"pricing", "signup", "download", "video", "webinar", "contact",
