@@ -168,8 +168,9 @@ public final class Trackplan implements AutoCloseable {
                 : CompletableFuture.supplyAsync(JsEngine::new);
         // the pages do not depend on the plan: read them on the other cores meanwhile
         Diagnostics pageDiagnostics = new Diagnostics();
+        PageLoader pages = new PageLoader(c.projectDir());
         CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(
-                () -> new PageLoader(c.projectDir()).load(c.pagesDir(), pageDiagnostics));
+                () -> pages.load(c.pagesDir(), pageDiagnostics));
         String trackingKey = keepWarm ? Fingerprint.ofTracking(c) : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;

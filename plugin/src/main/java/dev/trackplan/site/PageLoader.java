@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads the pages folder: Markdown ({@code .md}) and HTML ({@code .html}) files, each with an
@@ -27,7 +26,7 @@ import java.util.TreeSet;
 public final class PageLoader {
     private final YamlReader yaml = new YamlReader();
     private final Path displayBase;
-    private final Set<String> unbuilt = new TreeSet<>();
+    private final Set<String> unbuilt = new java.util.concurrent.ConcurrentSkipListSet<>(); // pages load on all cores
 
     public PageLoader(Path displayBase) {
         this.displayBase = displayBase;
