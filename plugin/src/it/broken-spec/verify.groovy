@@ -4,4 +4,5 @@ assert log.contains('Trackplan found 1 error')
 assert !log.contains('at dev.trackplan') : 'no stack trace for bad input'
 assert !log.contains('Caused by') && !(log =~ /\tat [a-z]/) : 'no stack trace for bad input'
 assert !new File(basedir, 'target/site').exists()
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

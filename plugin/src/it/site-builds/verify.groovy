@@ -17,4 +17,5 @@ assert new File(site, 'sitemap.xml').text.contains('<loc>https://it.example/abou
 assert new File(basedir, 'target/trackplan-reports/TEST-trackplan-verify.xml').text.contains('signup_clicked')
 def log = new File(basedir, 'build.log').text
 assert log.contains('Trackplan: Verified 1 events')
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

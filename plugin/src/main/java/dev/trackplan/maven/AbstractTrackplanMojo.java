@@ -1,15 +1,24 @@
 package dev.trackplan.maven;
 
 import dev.trackplan.diag.Diagnostic;
+import dev.trackplan.diag.DiagnosticReports;
+import dev.trackplan.diag.DiagnosticsFormat;
+import dev.trackplan.diag.GithubAnnotations;
 import dev.trackplan.pipeline.TrackplanConfig;
 import dev.trackplan.site.SiteOptions;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -72,7 +81,7 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.outputDirectory", defaultValue = "${project.build.directory}/site")
     File outputDirectory;
 
-    /** Where the verification's JUnit report (TEST-trackplan-verify.xml) is written. */
+    /** Where the reports are written: trackplan.sarif and TEST-trackplan-check.xml of every goal, the verification's TEST-trackplan-verify.xml. */
     @Parameter(property = "trackplan.reportsDirectory", defaultValue = "${project.build.directory}/trackplan-reports")
     File reportsDirectory;
 
@@ -127,9 +136,25 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.buildDate")
     String buildDate;
 
+    /**
+     * How problems are printed: text (file:[line,col] RULE message log lines) or github (GitHub
+     * Actions annotations on the pull request's diff). Default: github when GITHUB_ACTIONS=true,
+     * text otherwise.
+     */
+    @Parameter(property = "trackplan.diagnosticsFormat")
+    String diagnosticsFormat;
+
+    /** Fail the build on warnings too, not only on errors. */
+    @Parameter(property = "trackplan.failOnWarnings", defaultValue = "false")
+    boolean failOnWarnings;
+
     /** The project folder: every path in a message is shown relative to it, and no file is read outside it. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
+
+    /** The goal being run, to name its report files. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
 
     /** The plugin's version, written into the bundle's header. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -195,24 +220,74 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     }
 
     /**
-     * Prints warnings and errors, one line each, and fails once if there are errors. A line an
-     * earlier Trackplan goal already printed for this project in the same Maven run (check, then
-     * build in one {@code mvn package}) is not printed again.
+     * Writes the reports (SARIF and JUnit XML in the reports folder), prints the diagnostics in the
+     * chosen format, and fails once if there are errors, or warnings under failOnWarnings. Every
+     * goal that produces diagnostics ends with this. A warning an earlier Trackplan goal already
+     * printed for this project in the same Maven run (check, then build in one {@code mvn package})
+     * is not printed again.
      */
     void report(List<Diagnostic> diagnostics) throws MojoFailureException {
+        DiagnosticsFormat format;
+        try {
+            format = DiagnosticsFormat.resolve(diagnosticsFormat, System.getenv("GITHUB_ACTIONS"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        DiagnosticReports reports = new DiagnosticReports(reportsDirectory.toPath(), basedir.toPath(),
+                pluginVersion == null ? "dev" : pluginVersion);
+        try {
+            reports.write(goal(), diagnostics, failOnWarnings);
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot write Trackplan's reports to " + reportsDirectory + ": " + e.getMessage());
+        }
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
         Set<String> printed = printedThisRun();
-        for (Diagnostic d : diagnostics) {
-            if (!d.isError() && printed.add(d.format())) {
-                getLog().warn(d.format());
+        if (format == DiagnosticsFormat.GITHUB) {
+            // workflow commands must start their line: they bypass Maven's "[ERROR] " prefix, and
+            // Maven 4's "[INFO] [stdout] " on System.out, by writing to the process's standard output
+            System.out.flush();
+            PrintStream out = annotations != null ? annotations
+                    : new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            String workspace = System.getenv("GITHUB_WORKSPACE");
+            for (Diagnostic d : warnings) {
+                if (printed.add(d.format())) {
+                    out.println(GithubAnnotations.command(d, reports.repositoryPath(d.file(), workspace)));
+                }
+            }
+            for (Diagnostic d : errors) {
+                out.println(GithubAnnotations.command(d, reports.repositoryPath(d.file(), workspace)));
+            }
+            out.flush();
+        } else {
+            for (Diagnostic d : warnings) {
+                if (printed.add(d.format())) {
+                    getLog().warn(d.format());
+                }
+            }
+            for (Diagnostic d : errors) {
+                getLog().error(d.format());
             }
         }
-        for (Diagnostic d : errors) {
-            getLog().error(d.format());
-        }
         if (!errors.isEmpty()) {
-            throw new MojoFailureException("Trackplan found " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+            throw new MojoFailureException("Trackplan found " + count(errors.size(), "error")
                     + " (listed above as file:[line,column] rule message)");
         }
+        if (failOnWarnings && !warnings.isEmpty()) {
+            throw new MojoFailureException("Trackplan found " + count(warnings.size(), "warning")
+                    + " and failOnWarnings is set (listed above as file:[line,column] rule message)");
+        }
+    }
+
+    /** Where GitHub annotations go; null for the process's standard output (tests set a stream). */
+    PrintStream annotations;
+
+    /** The goal being run ({@code check} when unknown, as in a bare unit test). */
+    String goal() {
+        return mojoExecution == null || mojoExecution.getGoal() == null ? "check" : mojoExecution.getGoal();
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

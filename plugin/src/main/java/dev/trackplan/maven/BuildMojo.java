@@ -17,7 +17,10 @@ public class BuildMojo extends AbstractTrackplanMojo {
             return;
         }
         BuildResult result = new Trackplan().build(config());
-        report(result.diagnostics());
+        if (!result.upToDate()) {
+            // an up-to-date build found nothing new: the reports of the build that wrote the site stand
+            report(result.diagnostics());
+        }
         for (String line : result.summary()) {
             getLog().info("Trackplan: " + line);
         }
