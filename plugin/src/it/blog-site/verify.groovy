@@ -49,4 +49,5 @@ assert read('sitemap.xml').contains('<loc>https://blog.it.example/news/post-05/<
 def log = new File(basedir, 'build.log').text
 assert log.contains('Trackplan: Verified 1 events')
 assert !log.contains('TP514')
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

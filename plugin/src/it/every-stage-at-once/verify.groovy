@@ -10,4 +10,5 @@ assert log.contains('Trackplan found 4 errors')
 def warning = "TP170 event 'pricing_viewed' has no examples"
 assert log.count(warning) == 1 : "warning printed ${log.count(warning)} times"
 assert !new File(basedir, 'target/site').exists()
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

@@ -3,4 +3,5 @@ assert log.contains('trackplan:build')
 assert log.contains('Checks the specs, renders the snippets')
 assert log.contains('eventsDirectory') && log.contains('The tracking plan: every .yaml and .yml file below this folder')
 assert log.contains('verifyTimeout')
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

@@ -9,4 +9,5 @@ assert log.contains("[ERROR] ${f}events.yaml:[15,35] TP196 property 'email' of e
 assert log.contains("[ERROR] ${f}events.yaml:[16,7] TP197 property 'phone' of event 'plan_pressed' reads form field 'phone'")
 assert !log.contains('at dev.trackplan') : 'no stack trace for bad input'
 assert !new File(basedir, 'target/site').exists()
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

@@ -8,4 +8,5 @@ assert log.contains("src/main/site/pages/index.md:[1,1] TP506 layout trackplan-t
 assert !log.contains("root:x:0:0")
 assert !log.contains("\tat dev.trackplan") && !log.contains("MustacheException") && !log.contains("UncheckedIOException")
 assert !new File(basedir, 'target/site').exists()
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

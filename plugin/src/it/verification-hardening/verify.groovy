@@ -8,4 +8,5 @@ assert loops[0].contains('its code did not finish within 5 s')
 assert !log.contains('cta.yaml:')
 assert !log.contains('TP301') // the sandbox looked like a browser on www.it.example
 assert !log.contains('at dev.trackplan')
+evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

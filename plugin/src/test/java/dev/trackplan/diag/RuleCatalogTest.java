@@ -8,6 +8,7 @@ import dev.trackplan.yaml.YamlRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +48,18 @@ class RuleCatalogTest {
         assertThat(RuleCatalog.find("TP171").markdown()).startsWith("warning: unquoted `yes`/`no`");
         assertThat(RuleCatalog.find("TP309").stage()).isEqualTo("verify");
         assertThat(RuleCatalog.find("TP131").warning()).isFalse();
+    }
+
+    @Test
+    void everyRuleOfTheReadmesTableIsInTheCatalog() throws Exception {
+        // the other way round from ReadmeRulesTest: a documented rule the reports would not know is a stale row
+        Map<String, ReadmeRuleTable.Row> rows = ReadmeRuleTable.read(Files.readString(Path.of("../README.md")));
+        assertThat(rows.keySet()).contains("TP180", "TP188", "TP190", "TP198", "TP319", "TP320", "TP321", "TP505",
+                "TP514", "TP520");
+        List<String> ids = RuleCatalog.all().stream().map(RuleDescription::id).toList();
+        assertThat(ids).containsAll(rows.keySet());
+        assertThat(RuleCatalog.find("TP320").stage()).isEqualTo("verify");
+        assertThat(RuleCatalog.find("TP520").text()).isEqualTo(rows.get("TP520").plain());
     }
 
     @Test
