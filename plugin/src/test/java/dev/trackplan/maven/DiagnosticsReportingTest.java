@@ -73,4 +73,17 @@ class DiagnosticsReportingTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessage("<diagnosticsFormat> must be text or github (found 'json')");
     }
+
+    @Test
+    @Basedir("src/test/projects/broken")
+    @InjectMojo(goal = "lock")
+    void aPublishingGoalWritesReportsOfItsOwn(LockMojo mojo) throws Exception {
+        Path reports = mojo.reportsDirectory.toPath();
+        Files.deleteIfExists(reports.resolve("trackplan-lock.sarif"));
+        Files.deleteIfExists(reports.resolve("TEST-trackplan-lock.xml"));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 error");
+        assertThat(Files.readString(reports.resolve("trackplan-lock.sarif"))).contains("\"ruleId\" : \"TP131\"")
+                .contains("\"startLine\" : 7");
+        assertThat(Files.readString(reports.resolve("TEST-trackplan-lock.xml"))).contains("name=\"trackplan.lock\"");
+    }
 }
