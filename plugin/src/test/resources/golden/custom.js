@@ -1,16 +1,5 @@
-  (function (ev) {
-    var track = function (properties) { tp.track(ev, { values: properties || {} }); };
-    try {
+(function(ev){var track=function(v){tp.track(ev,{values:v||{}})};try{
 var n = document.querySelectorAll(".plan").length;
 track({ count: n });
 
-    } catch (err) {
-      tp.fail(ev, err);
-    }
-  })({
-    name: "pe123_custom_event",
-    pages: [],
-    props: [
-      { name: "count", type: "number", from: "", arg: "", options: [] },
-    ]
-  });
+}catch(e){tp.fail(ev,e)}})({name:"pe123_custom_event",props:[{name:"count",type:"number"},]});

@@ -1,16 +1,1 @@
-  (function (ev) {
-    var visit = new RegExp("^/blog/[^/?#]*/$"), last = null;
-    tp.onNavigate(function () {
-      var path = window.location.pathname;
-      if (path === last) return;
-      last = path;
-      if (visit.test(path)) tp.track(ev, {});
-    });
-  })({
-    name: "pe123_visit_event",
-    pages: [],
-    props: [
-      { name: "post", type: "string", from: "title", arg: "", options: [] },
-      { name: "at", type: "datetime", from: "now", arg: "", options: [] },
-    ]
-  });
+(function(ev){var v=new RegExp("^/blog/[^/?#]*/$"),l;tp.onNavigate(function(){var p=window.location.pathname;if(p!==l){l=p;if(v.test(p))tp.track(ev,{})}})})({name:"pe123_visit_event",props:[{name:"post",type:"string",from:"title"},{name:"at",type:"datetime",from:"now"},]});

@@ -9,13 +9,17 @@ import dev.trackplan.render.JsTemplateFactory;
 import dev.trackplan.render.RenderRules;
 import dev.trackplan.render.TemplateException;
 import dev.trackplan.render.TemplateSource;
+import dev.trackplan.model.EventSpec;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Merges the runtime ({@code bundle.js.mustache}: queues, helpers, consent gate) and the snippets,
- * in event-name order, into one file named by its content hash. The snippets go in at the
+ * in event-name order, into one file named by its content hash. The runtime's parts are Mustache
+ * sections, turned on only when the plan uses them ({@link RuntimeFeatures}). The snippets go in at the
  * template's {@code SNIPPETS_MARKER}, never through Mustache, so they are not re-escaped.
  */
 public final class BundleAssembler {
@@ -30,7 +34,28 @@ public final class BundleAssembler {
         this.js = js;
     }
 
+    /** A bundle whose runtime carries every part, whatever the snippets use. */
     public Bundle assemble(BundleSettings settings, Map<String, String> snippets, String version, Diagnostics d) {
+        return assemble(settings, RuntimeFeatures.all(), snippets, version, d);
+    }
+
+    /**
+     * A bundle whose runtime carries only the parts the events use ({@code events}: those of the
+     * plan that have a snippet here).
+     */
+    public Bundle assemble(BundleSettings settings, Iterable<EventSpec> events, Map<String, String> snippets,
+            String version, Diagnostics d) {
+        List<EventSpec> bundled = new ArrayList<>();
+        for (EventSpec e : events) {
+            if (snippets.containsKey(e.name())) {
+                bundled.add(e);
+            }
+        }
+        return assemble(settings, RuntimeFeatures.of(bundled), snippets, version, d);
+    }
+
+    public Bundle assemble(BundleSettings settings, RuntimeFeatures features, Map<String, String> snippets,
+            String version, Diagnostics d) {
         TemplateSource.Template t = source.require(TEMPLATE);
         int at = t.text().indexOf(SNIPPETS_MARKER);
         if (at < 0 || t.text().indexOf(SNIPPETS_MARKER, at + 1) >= 0) {
@@ -45,6 +70,10 @@ public final class BundleAssembler {
         model.put("respectDoNotTrack", String.valueOf(settings.respectDoNotTrack()));
         model.put("respectGlobalPrivacyControl", String.valueOf(settings.respectGlobalPrivacyControl()));
         model.put("consentCookie", settings.consentCookie());
+        model.put("banner", "banner".equals(settings.consent()));
+        model.put("doNotTrack", settings.respectDoNotTrack());
+        model.put("gpc", settings.respectGlobalPrivacyControl());
+        model.putAll(features.sections());
         JsTemplateFactory factory = new JsTemplateFactory(source);
         StringBuilder out = new StringBuilder();
         Map<String, Bundle.Span> spans = new LinkedHashMap<>();

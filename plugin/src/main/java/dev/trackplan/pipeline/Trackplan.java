@@ -208,7 +208,7 @@ public final class Trackplan implements AutoCloseable {
                     // a broken template leaves no bundle: the site is still generated and checked without it
                     bundle = new BundleAssembler(tracking, js).assemble(new BundleSettings(c.hubId(), c.consent(),
                             c.respectDoNotTrack(), c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
-                            snippets, c.version(), renderProblems);
+                            verified.events(), snippets, c.version(), renderProblems);
                 }
                 d.addAll(renderProblems.sorted());
                 cachedRenderProblems = renderProblems.sorted();

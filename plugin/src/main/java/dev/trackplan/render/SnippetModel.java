@@ -4,6 +4,8 @@ import dev.trackplan.glob.Glob;
 import dev.trackplan.model.EnumOption;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.PropertySpec;
+import dev.trackplan.model.PropertyType;
+import dev.trackplan.model.SourceKind;
 import dev.trackplan.model.TriggerKind;
 import dev.trackplan.model.Trigger;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.Map;
  * The context a snippet template sees. Every key is always present (templates are strict about
  * missing variables), and every value is text or a list: templates write each as a JS literal.
  */
-final class SnippetModel {
+public final class SnippetModel {
     private SnippetModel() {}
 
     static Map<String, Object> of(EventSpec e, String hubId) {
@@ -36,21 +38,19 @@ final class SnippetModel {
         }
         m.put("pages", pages);
         m.put("hasPages", !pages.isEmpty());
+        m.put("pagesPattern", pagesPattern(t.pages()));
         List<Map<String, Object>> props = new ArrayList<>();
         for (PropertySpec p : e.properties()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", p.name());
             pm.put("type", p.type().id());
-            String source = "";
-            String argument = "";
-            if (p.from() != null) {
-                source = p.from().kind().id();
-                argument = p.from().argument();
-            } else if (t.kind().hasFields()) {
-                source = "field";
-                argument = p.name();
-            }
+            SourceKind kind = sourceOf(p, t.kind());
+            String source = kind == null ? "" : kind.id();
+            String argument = p.from() != null ? p.from().argument() : kind == SourceKind.FIELD ? p.name() : "";
             pm.put("source", source);
+            pm.put("hasSource", kind != null);
+            pm.put("hasArgument", kind != null && kind.takesArgument());
+            pm.put("isEnumeration", p.type() == PropertyType.ENUMERATION);
             pm.put("required", p.required());
             pm.put("hasKeepQuery", !p.keepQuery().isEmpty());
             pm.put("keepQuery", p.keepQuery().stream().map(k -> Map.of("name", k)).toList());
@@ -64,6 +64,29 @@ final class SnippetModel {
         }
         m.put("properties", props);
         return m;
+    }
+
+    /**
+     * Where the bundle reads a property's value: its {@code from:}, else the form field of its name
+     * for triggers that submit fields; null when nothing is read (a custom trigger passes values).
+     */
+    public static SourceKind sourceOf(PropertySpec p, TriggerKind trigger) {
+        if (p.from() != null) {
+            return p.from().kind();
+        }
+        return trigger.hasFields() ? SourceKind.FIELD : null;
+    }
+
+    /** One regular expression for all of an event's page globs (empty when it has none). */
+    private static String pagesPattern(List<Trigger.PageGlob> globs) {
+        if (globs.size() == 1) {
+            return regex(globs.get(0).glob());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Trigger.PageGlob g : globs) {
+            sb.append(sb.length() == 0 ? "" : "|").append("(?:").append(regex(g.glob())).append(')');
+        }
+        return sb.toString();
     }
 
     private static String regex(String glob) {

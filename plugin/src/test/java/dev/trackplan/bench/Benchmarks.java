@@ -94,11 +94,23 @@ public final class Benchmarks {
             byte[] core = bundle(js, 0).bytes();
             byte[] one = bundle(js, 1).bytes();
             byte[] hundredOne = bundle(js, 101).bytes();
-            note("bundle: runtime core (no events)", core.length + " B raw, " + gzip(core) + " B gzipped", "target < 2 KB gzipped");
+            byte[] every = everyPart(js).bytes();
+            byte[] example = exampleSite(js).bytes();
+            size("bundle: runtime core (no events)", core, 1500, "consent gate, Do Not Track, GPC");
+            size("bundle: runtime plus one click event", one, 1200, "the runtime carries only the parts the plan uses");
+            size("bundle: runtime with every part (no events)", every, 1500, "every value source, type, trigger, the banner");
+            size("bundle: example site", example, 2000, "the example site's plan, consent=banner");
             note("bundle: each additional click event", String.format(Locale.ROOT, "%.0f B raw, %.0f B gzipped",
                     (hundredOne.length - one.length) / 100.0, (gzip(hundredOne) - gzip(one)) / 100.0),
                     "averaged over 100 varied events with 2-3 properties each; target < 100 B gzipped");
         }
+    }
+
+    /** A size row: raw and gzipped bytes, and whether the gzipped size meets its target. */
+    void size(String what, byte[] bytes, int target, String note) {
+        int gz = gzip(bytes);
+        note(what, bytes.length + " B raw, " + gz + " B gzipped", "target < " + target + " B gzipped: "
+                + (gz < target ? "met" : "miss") + "; " + note);
     }
 
     Bundle bundle(JsEngine js, int events) {
@@ -106,18 +118,38 @@ public final class Benchmarks {
             Path dir = WORK.resolve("bundle-" + events);
             deleteQuietly(dir);
             SyntheticSites.writeSpecs(dir, events);
-            Diagnostics d = new Diagnostics();
-            var plan = new dev.trackplan.model.TrackingPlan(new dev.trackplan.load.SpecLoader(dir).load(dir, d));
-            TemplateSource t = new TemplateSource("tracking", dir.resolve("none"), dir);
-            var snippets = new SnippetRenderer(t, js).renderAll(plan.events(), "42", d);
-            Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", "hubspot", true, true, "c"), snippets, "bench", d);
-            if (d.hasErrors()) {
-                throw new IllegalStateException(d.errors().toString());
-            }
-            return b;
+            return bundle(js, dir, "hubspot");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    Bundle exampleSite(JsEngine js) {
+        return bundle(js, ROOT.resolve("example-site/src/main/tracking/events"), "banner");
+    }
+
+    Bundle bundle(JsEngine js, Path dir, String consent) {
+        Diagnostics d = new Diagnostics();
+        var plan = new dev.trackplan.model.TrackingPlan(new dev.trackplan.load.SpecLoader(dir).load(dir, d)).bundled();
+        TemplateSource t = new TemplateSource("tracking", dir.resolve("none"), dir);
+        var snippets = new SnippetRenderer(t, js).renderAll(plan.events(), "42", d);
+        Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", consent, true, true,
+                BundleSettings.DEFAULT_CONSENT_COOKIE), plan.events(), snippets, "bench", d);
+        if (d.hasErrors()) {
+            throw new IllegalStateException(d.errors().toString());
+        }
+        return b;
+    }
+
+    Bundle everyPart(JsEngine js) {
+        Diagnostics d = new Diagnostics();
+        TemplateSource t = new TemplateSource("tracking", WORK.resolve("none"), WORK);
+        Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("42", "banner", true, true,
+                BundleSettings.DEFAULT_CONSENT_COOKIE), dev.trackplan.bundle.RuntimeFeatures.all(), Map.of(), "bench", d);
+        if (d.hasErrors()) {
+            throw new IllegalStateException(d.errors().toString());
+        }
+        return b;
     }
 
     static int gzip(byte[] bytes) {

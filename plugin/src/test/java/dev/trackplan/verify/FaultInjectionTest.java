@@ -37,7 +37,10 @@ class FaultInjectionTest {
     }
 
     static String clickWith(String call) {
-        return TestSites.defaultTemplate("click.js.mustache").replace("if (el) tp.track(ev, { el: el });", "if (el) " + call);
+        // the default click template calls into the runtime (tp.on): this one has its own listener
+        return "(function (ev) {\n  document.addEventListener(\"click\", function (e) {\n"
+                + "    var el = tp.closest(e.target, {{selector}});\n    if (el) " + call + "\n  }, true);\n"
+                + "})({{> event.js.mustache}});\n";
     }
 
     static List<Diagnostic> build(TestSites s) {
@@ -67,7 +70,7 @@ class FaultInjectionTest {
     @Test
     void undeclaredPropertyIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "tp.track({ name: ev.name, pages: [], props: ev.props.concat([{ name: \"secret\", type: \"string\", from: \"value\", arg: \"x\", options: [] }]) }, { el: el });")));
+                "tp.track({ name: ev.name, pages: [], props: ev.props.concat([{ name: \"secret\", type: \"number\", from: \"attribute\", arg: \"data-price\" }]) }, { el: el });")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.UNDECLARED_PROPERTY)
                 && e.message().contains("sent property 'secret', which the plan does not declare"));
     }
@@ -75,7 +78,7 @@ class FaultInjectionTest {
     @Test
     void stringWhereNumberIsDeclaredIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "tp.track({ name: ev.name, pages: [], props: [ev.props[0], { name: \"price\", type: \"string\", from: \"attribute\", arg: \"data-price\", options: [] }] }, { el: el });")));
+                "tp.track({ name: ev.name, pages: [], props: [ev.props[0], { name: \"price\", type: \"enumeration\", from: \"attribute\", arg: \"data-price\", options: [\"49\", \"19\"] }] }, { el: el });")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.EXPECTED_VALUE)
                 && e.format().contains("p.yaml:[15,30] TP301 price_clicked example on /: expected price=49 (number), got \"49\" (string)"));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.WRONG_TYPE)
