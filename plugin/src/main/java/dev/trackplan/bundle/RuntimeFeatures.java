@@ -5,7 +5,6 @@ import dev.trackplan.model.PropertySpec;
 import dev.trackplan.model.PropertyType;
 import dev.trackplan.model.SourceKind;
 import dev.trackplan.model.TriggerKind;
-import dev.trackplan.render.SnippetModel;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +43,7 @@ public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<Sou
                 }
                 required |= p.required();
                 keep |= !p.keepQuery().isEmpty();
-                SourceKind s = SnippetModel.sourceOf(p, k);
+                SourceKind s = p.source(k);
                 if (s != null) {
                     sources.add(s);
                     formFields |= s == SourceKind.FIELD && k == TriggerKind.SUBMIT;

@@ -47,6 +47,18 @@ public record PropertySpec(
         return Limits.maxValueLength(name);
     }
 
+    /**
+     * Where the bundle reads the value under the given trigger: its {@code from:}, else the form
+     * field of its name for triggers that submit fields; null when nothing is read (a custom
+     * trigger passes the values).
+     */
+    public SourceKind source(TriggerKind trigger) {
+        if (from != null) {
+            return from.kind();
+        }
+        return trigger.hasFields() ? SourceKind.FIELD : null;
+    }
+
     /** Whether the property comes from the plan's shared library. */
     public boolean shared() {
         return use != null;

@@ -17,7 +17,7 @@ import java.util.Map;
  * The context a snippet template sees. Every key is always present (templates are strict about
  * missing variables), and every value is text or a list: templates write each as a JS literal.
  */
-public final class SnippetModel {
+final class SnippetModel {
     private SnippetModel() {}
 
     static Map<String, Object> of(EventSpec e, String hubId) {
@@ -44,7 +44,7 @@ public final class SnippetModel {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("name", p.name());
             pm.put("type", p.type().id());
-            SourceKind kind = sourceOf(p, t.kind());
+            SourceKind kind = p.source(t.kind());
             String source = kind == null ? "" : kind.id();
             String argument = p.from() != null ? p.from().argument() : kind == SourceKind.FIELD ? p.name() : "";
             pm.put("source", source);
@@ -64,17 +64,6 @@ public final class SnippetModel {
         }
         m.put("properties", props);
         return m;
-    }
-
-    /**
-     * Where the bundle reads a property's value: its {@code from:}, else the form field of its name
-     * for triggers that submit fields; null when nothing is read (a custom trigger passes values).
-     */
-    public static SourceKind sourceOf(PropertySpec p, TriggerKind trigger) {
-        if (p.from() != null) {
-            return p.from().kind();
-        }
-        return trigger.hasFields() ? SourceKind.FIELD : null;
     }
 
     /** One regular expression for all of an event's page globs (empty when it has none). */

@@ -51,6 +51,11 @@ class RuntimeFeaturesTest {
     }
 
     static Bundle assemble(String consent, String yaml) {
+        return assemble(js, consent, yaml);
+    }
+
+    /** The bundle the default templates assemble for a plan (given as one spec file). */
+    static Bundle assemble(JsEngine js, String consent, String yaml) {
         Diagnostics d = new Diagnostics();
         List<EventSpec> events = new TrackingPlan(new SpecLoader(Path.of(".")).loadBytes("e.yaml",
                 yaml.getBytes(StandardCharsets.UTF_8), d)).bundled().events();
