@@ -10,12 +10,16 @@ import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 
 /**
- * One shared GraalJS engine per build, and sandboxed contexts on it: {@link SandboxPolicy#CONSTRAINED},
+ * The GraalJS engine, shared by every build in the JVM (a second build, a dev-server rebuild or the
+ * next test does not start GraalJS again, and code parsed once, the verifier's page shims and an
+ * unchanged bundle, is not parsed again), and sandboxed contexts on it: {@link SandboxPolicy#CONSTRAINED},
  * no host IO, no host class lookup, only {@code @HostAccess.Export}ed members visible, output
  * captured, and a statement limit. Wall-clock limits are the caller's ({@link Watchdog}).
  */
 public final class JsEngine implements AutoCloseable {
     public static final long DEFAULT_STATEMENT_LIMIT = 50_000_000L;
+
+    private static Engine shared;
 
     private final Engine engine;
     private final long statementLimit;
@@ -28,18 +32,30 @@ public final class JsEngine implements AutoCloseable {
 
     public JsEngine(long statementLimit) {
         this.statementLimit = statementLimit;
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(JsEngine.class.getClassLoader());
-        try {
-            this.engine = Engine.newBuilder("js")
-                    .sandbox(SandboxPolicy.CONSTRAINED)
-                    .option("engine.WarnInterpreterOnly", "false")
-                    .out(OutputStream.nullOutputStream())
-                    .err(OutputStream.nullOutputStream())
-                    .build();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+        this.engine = shared();
+    }
+
+    /**
+     * The engine every {@code JsEngine} of this JVM uses; contexts share nothing but parsed code
+     * (each has its own globals, limits and watchdog). Never closed: it lives as long as the
+     * plugin's class loader.
+     */
+    private static synchronized Engine shared() {
+        if (shared == null) {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(JsEngine.class.getClassLoader());
+            try {
+                shared = Engine.newBuilder("js")
+                        .sandbox(SandboxPolicy.CONSTRAINED)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .out(OutputStream.nullOutputStream())
+                        .err(OutputStream.nullOutputStream())
+                        .build();
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
         }
+        return shared;
     }
 
     /** A fresh sandboxed context; {@code out} receives console output. */
@@ -84,11 +100,12 @@ public final class JsEngine implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** Closes this handle's parsing context; the shared engine stays for the next build. */
     @Override
     public synchronized void close() {
         if (parser != null) {
             parser.close();
+            parser = null;
         }
-        engine.close();
     }
 }

@@ -41,6 +41,8 @@ public final class Watchdog implements AutoCloseable {
     private volatile Reason reason = Reason.NONE;
 
     private volatile long deadline;
+    /** Only collections after this one say anything about this context's memory. */
+    private final long collections = LiveHeap.mark();
 
     public Watchdog(Context context, Duration timeout) {
         this.context = context;
@@ -75,11 +77,14 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
-    /** Whether the JVM's heap is nearly exhausted. */
-    public static boolean heapNearlyFull() {
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
-        return used > rt.maxMemory() * MEMORY_LIMIT;
+    /**
+     * Whether the JVM's heap is nearly exhausted by live data: a garbage collection since this
+     * watchdog started left it above the limit. Garbage not yet collected does not count (a page
+     * view that merely allocates a lot is not stopped), nor does a reading from before this
+     * context ran (the heap of a context stopped earlier is garbage by now).
+     */
+    boolean heapNearlyFull() {
+        return LiveHeap.nearlyFullSince(collections, MEMORY_LIMIT);
     }
 
     /** Stops the code now: its result is no longer wanted (the caller runs it again). */

@@ -110,4 +110,60 @@ class SseClientsTest {
             threads[i].join();
         }
     }
+
+    @Test
+    @Timeout(60) // a guard against a hang, not a speed check: the stuck tab's thread used to wait for its connection
+    void aTabThatNeverReadsDoesNotKeepItsThread() throws Exception {
+        SseClients clients = new SseClients(java.time.Duration.ofMillis(300));
+        StuckExchange stuck = new StuckExchange(); // its writes block until released; never released here
+        Thread tab = new Thread(() -> {
+            try {
+                clients.serve(stuck);
+            } catch (java.io.IOException ignored) {
+                // not thrown by the stand-in
+            }
+        });
+        tab.start();
+        stuck.connected.await();
+        clients.broadcast("reload", "{}");
+        tab.join(); // returns once the blocked write timed out: the tab is gone, its thread free
+        assertThat(clients.serving()).isZero();
+        assertThat(clients.size()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void aRealConnectionThatNeverReadsIsClosedAndFreesItsThread() throws Exception {
+        SseClients clients = new SseClients(java.time.Duration.ofMillis(300));
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        http.setExecutor(pool);
+        http.createContext("/events", clients::serve);
+        http.start();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(http.getAddress());
+            socket.getOutputStream().write("GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            while (clients.size() == 0) {
+                Thread.sleep(10);
+            }
+            String big = "x".repeat(1 << 20);
+            // the tab reads nothing: the socket's buffers fill and the server's write blocks
+            for (int i = 0; i < 64 && clients.serving() > 0; i++) {
+                clients.broadcast("reload", big);
+                Thread.sleep(20);
+            }
+            while (clients.serving() > 0) { // the blocked write times out, the thread is free again
+                Thread.sleep(20);
+            }
+            assertThat(clients.serving()).isZero();
+            assertThat(socket.isClosed()).as("the test's end of the socket is still open").isFalse();
+        } finally {
+            http.stop(0);
+            pool.shutdownNow();
+        }
+    }
 }

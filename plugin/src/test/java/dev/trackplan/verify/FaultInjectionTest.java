@@ -114,11 +114,9 @@ class FaultInjectionTest {
                     properties:
                       n: number
                 """);
-        long start = System.nanoTime();
         BuildResult r = new Trackplan().build(s.config("hubspot", 1)); // short: the test only needs it to stop
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("looping"));
-        assertThat(seconds).as("seconds").isLessThan(60);
+        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("looping")
+                && (e.message().contains("did not finish within 1 s") || e.message().contains("too many statements")));
     }
 
     @Test
@@ -133,12 +131,9 @@ class FaultInjectionTest {
                     properties:
                       n: number
                 """);
-        long start = System.nanoTime();
         BuildResult r = new Trackplan().build(s.config("hubspot", 1));
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("heavy")
                 && e.message().contains("did not finish within 1 s"));
-        assertThat(seconds).as("seconds").isLessThan(60);
     }
 
     @Test
@@ -150,14 +145,34 @@ class FaultInjectionTest {
                     trigger:
                       custom: |
                         var keep = [];
-                        for (;;) { keep.push(new Array(1000000).fill(7)); }
+                        for (;;) { keep.push(new ArrayBuffer(64 * 1024 * 1024)); }
                     properties:
                       n: number
                 """);
-        BuildResult r = new Trackplan().build(s.config("hubspot", 20));
-        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("hungry"));
+        // a long timeout: the heap guard, not the clock, must stop it (big buffers fill the heap in moments)
+        BuildResult r = new Trackplan().build(s.config("hubspot", 120));
+        assertThat(r.errors()).anyMatch(e -> e.code().equals(VerifyRules.RUNTIME) && e.message().startsWith("hungry")
+                && (e.message().contains("allocated memory without end") || e.message().contains("exhausted the heap")));
         System.gc();
         assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
                 .isLessThan(Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    @Test
+    void allocatingGarbageIsNotMistakenForAFullHeap(@TempDir Path dir) {
+        // more than the whole heap in short-lived buffers: the heap guard judges what survives a collection
+        long chunks = Runtime.getRuntime().maxMemory() / (64L * 1024 * 1024) + 8;
+        TestSites s = new TestSites(dir).page("index.md", PAGE).spec("churn.yaml", """
+                events:
+                  churning:
+                    label: Churning
+                    trigger:
+                      custom: |
+                        for (var i = 0; i < %d; i++) { new ArrayBuffer(64 * 1024 * 1024); }
+                    properties:
+                      n: number
+                """.formatted(chunks));
+        BuildResult r = new Trackplan().build(s.config("hubspot", 120));
+        assertThat(r.errors()).noneMatch(e -> e.code().equals(VerifyRules.RUNTIME));
     }
 }
