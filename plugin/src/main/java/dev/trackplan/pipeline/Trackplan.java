@@ -254,7 +254,8 @@ public final class Trackplan implements AutoCloseable {
             if (c.verify() && bundle != null) {
                 report = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
                         c.respectGlobalPrivacyControl(), c.verifyTimeout())
-                        .siteComplete(siteComplete).verify(verified, site, bundle, d);
+                        .siteComplete(siteComplete).bundleTemplate(projectBundleTemplate(c))
+                        .verify(verified, site, bundle, d);
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();
@@ -399,6 +400,17 @@ public final class Trackplan implements AutoCloseable {
         try {
             return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8).trim() : null;
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The project's own bundle template, when it overrides Trackplan's (failures of its runtime are located there). */
+    private static String projectBundleTemplate(TrackplanConfig c) {
+        try {
+            TemplateSource.Template t = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir())
+                    .find(dev.trackplan.bundle.BundleAssembler.TEMPLATE);
+            return t != null && t.overridden() ? t.origin() : null;
+        } catch (RuntimeException e) { // refused earlier, with its own error
             return null;
         }
     }

@@ -62,7 +62,7 @@ final class ConsentScenario extends Scenario {
                     boolean pushed = s.recorder().all().stream().anyMatch(c -> "hsq".equals(c.queue())
                             && "doNotTrack".equals(c.method()) && c.command().size() == 1);
                     if (!pushed) {
-                        run.failBundle(VerifyRules.DO_NOT_TRACK, "with " + choice.signal + " on, the bundle did not "
+                        run.failBundle(page.url(), VerifyRules.DO_NOT_TRACK, "with " + choice.signal + " on, the bundle did not "
                                 + "push ['doNotTrack'] on " + page.url());
                     }
                 } else {

@@ -94,7 +94,7 @@ final class PageScenario extends Scenario {
             boolean revoked = s.recorder().since(mark).stream()
                     .anyMatch(c -> "hsp".equals(c.queue()) && "revokeCookieConsent".equals(c.method()));
             if (!revoked) {
-                run.failBundle(VerifyRules.CONSENT, "on " + page.url() + " the visitor withdrew consent through the "
+                run.failBundle(page.url(), VerifyRules.CONSENT, "on " + page.url() + " the visitor withdrew consent through the "
                         + "banner, but the bundle did not push ['revokeCookieConsent']");
             }
         } else {
@@ -112,7 +112,7 @@ final class PageScenario extends Scenario {
                 String message = (e != null ? e.name() : "a call") + " on " + page.url() + " (" + what + "): "
                         + p.message();
                 if (blame == null) {
-                    run.failBundle(p.rule(), "the bundle: " + message);
+                    run.failBundle(page.url(), p.rule(), "the bundle: " + message);
                 } else {
                     run.fail(blame, blame.trigger().valuePos(), p.rule(), message);
                 }

@@ -94,7 +94,7 @@ abstract class Scenario {
     private void blame(VerifyRun run, Recorder.Command c, String rule, String message) {
         EventSpec e = run.culprit(c.origin()); // never the scenario's owner by default: it may be innocent
         if (e == null) {
-            run.failBundle(rule, "the bundle " + message);
+            run.failBundle(path(), rule, "the bundle " + message);
         } else {
             run.fail(e, e.trigger().valuePos(), rule, e.name() + " " + message);
         }

@@ -57,6 +57,7 @@ public final class Verifier {
     private final Duration timeout;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean siteComplete = true;
+    private String bundleTemplate;
 
     public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack,
             boolean respectGlobalPrivacyControl, Duration timeout) {
@@ -102,6 +103,16 @@ public final class Verifier {
         return this;
     }
 
+    /**
+     * The project's own bundle template, when it overrides Trackplan's: a failure of the bundle's
+     * runtime (tied to no event) is located there. Without one, it is located at the page it
+     * happened on, and says it is Trackplan's runtime.
+     */
+    public Verifier bundleTemplate(String projectFile) {
+        this.bundleTemplate = projectFile;
+        return this;
+    }
+
     public VerifyReport verify(TrackingPlan plan, GeneratedSite site, String bundleCode, Diagnostics d) {
         return verify(plan, site, new Bundle("js/trackplan.js", bundleCode), d);
     }
@@ -110,6 +121,7 @@ public final class Verifier {
         long start = System.nanoTime();
         VerifyReport report = new VerifyReport();
         VerifyRun run = new VerifyRun(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, report, d);
+        run.locateBundleFailures(bundleTemplate, site);
         List<Scenario> scenarios = new ArrayList<>();
         for (EventSpec e : plan.events()) {
             report.event(e.name(), e.file());
@@ -221,7 +233,7 @@ public final class Verifier {
                     pause(); // stopped in the runtime (a cold engine, the heap guard stopping every page): again
                     continue;
                 }
-                run.breakBundle("the bundle on " + sc.path() + " " + f.getMessage()
+                run.breakBundle(sc.path(), "the bundle on " + sc.path() + " " + f.getMessage()
                         + ", outside the snippet of any event; nothing could be verified after it");
                 return;
             }

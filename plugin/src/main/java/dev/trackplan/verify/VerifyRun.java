@@ -48,6 +48,8 @@ final class VerifyRun {
     private final Map<BrowserSession, Code> live = new ConcurrentHashMap<>();
     private volatile boolean bundleBroken;
     private final SentProperties sent = new SentProperties();
+    private String projectTemplate;
+    private final Map<String, String> pageSources = new java.util.HashMap<>();
 
     /** The bundle as scenarios run it now, and which broken events it already leaves out. */
     record Code(Source source, Set<String> without) {}
@@ -145,9 +147,32 @@ final class VerifyRun {
         }
     }
 
-    /** A failure that belongs to no event (the bundle's own runtime). */
-    void failBundle(String rule, String message) {
-        Diagnostic diag = Diagnostic.error(SourcePos.of("bundle.js.mustache"), rule, message);
+    /**
+     * Where failures of the bundle's own runtime are reported: the project's bundle template when
+     * it overrides Trackplan's, else the page they happened on.
+     */
+    void locateBundleFailures(String projectTemplate, dev.trackplan.site.GeneratedSite site) {
+        this.projectTemplate = projectTemplate;
+        if (site != null) {
+            for (dev.trackplan.site.GeneratedSite.HtmlPage p : site.pages()) {
+                if (p.source() != null && (p.source().contains("/") || p.source().contains("."))) {
+                    pageSources.put(p.url(), p.source());
+                }
+            }
+        }
+    }
+
+    /** A failure that belongs to no event (the bundle's own runtime), seen on the page at {@code url}. */
+    void failBundle(String url, String rule, String message) {
+        SourcePos at;
+        if (projectTemplate != null) {
+            at = SourcePos.of(projectTemplate);
+        } else {
+            String page = url == null ? null : pageSources.get(url);
+            at = SourcePos.of(page != null ? page : url != null ? "page " + url : "the bundle " + bundle.path());
+            message = "Trackplan's runtime (the default bundle template): " + message;
+        }
+        Diagnostic diag = Diagnostic.error(at, rule, message);
         if (reported.add(diag.format())) {
             d.add(diag);
         }
@@ -206,9 +231,9 @@ final class VerifyRun {
     }
 
     /** The bundle's own runtime failed: everything after would fail alike, so stop. */
-    void breakBundle(String message) {
+    void breakBundle(String url, String message) {
         bundleBroken = true;
-        failBundle(VerifyRules.RUNTIME, message);
+        failBundle(url, VerifyRules.RUNTIME, message);
     }
 
     /** The event whose snippet pushed a command or was running, by the bundle offsets on the stack. */
