@@ -284,8 +284,10 @@ public final class Trackplan implements AutoCloseable {
                 summary.add(notBundled); // check leaves this line to the build when both run
             }
             if (report != null) {
-                summary.add(String.format(Locale.ROOT, "Verified %d events in %d scenarios under GraalJS in %d ms",
-                        verified.events().size(), report.scenarios(), report.millis()));
+                summary.add(String.format(Locale.ROOT, "Verified %d events in %d scenarios under GraalJS in %d ms%s",
+                        verified.events().size(), report.scenarios(), report.millis(), report.sharedPageViews() == 0 ? ""
+                        : String.format(Locale.ROOT, " (%d page views not run again: their page was in the same "
+                        + "situation as one verified before)", report.sharedPageViews())));
             } else {
                 summary.add("Verification skipped (trackplan.verify=false)");
             }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -48,12 +49,11 @@ public final class BrowserSession implements AutoCloseable {
      * {@code timeout} between them.
      */
     public BrowserSession(JsEngine engine, Document page, String url, boolean doNotTrack, Duration timeout) {
-        this.dom = new HostDom(page, Deadline.after(timeout));
+        this.dom = new HostDom(page, url, Deadline.after(timeout)); // the page reads its address from here only
         this.context = engine.newContext(console);
         this.watchdog = new Watchdog(context, timeout);
         Value bindings = context.getBindings("js");
         Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("url", url);
         cfg.put("referrer", "");
         cfg.put("doNotTrack", doNotTrack);
         cfg.put("now", FIXED_NOW);
@@ -173,6 +173,16 @@ public final class BrowserSession implements AutoCloseable {
     /** Runs a snippet of JavaScript in the page (for tests and scenarios). */
     public void eval(String code) {
         context.eval("js", code);
+    }
+
+    /** The elements {@code css} matches, asked by the verifier through the page's record of questions. */
+    public List<Element> select(String css) {
+        return dom.hostSelect(css);
+    }
+
+    /** Every question the page view asked of its page, with the answers, in order. */
+    List<DomStep> trace() {
+        return dom.trace();
     }
 
     public Recorder recorder() {

@@ -17,18 +17,132 @@ import org.jsoup.nodes.TextNode;
  * The page the bundle sees, backed by jsoup so CSS selectors behave as in the browser. Only these
  * exported methods are visible to the sandboxed script; nodes are passed as integer handles and
  * the JavaScript shim ({@code dom-shim.js}) builds the DOM objects around them.
+ *
+ * <p>Everything the page's code can learn about the page passes through here (its address too),
+ * so every call is written down with its answer ({@link #trace()}): asked again of another page,
+ * the same questions with the same answers mean the code cannot tell the two pages apart
+ * ({@link Situations}).
  */
 public final class HostDom {
     private final Document doc;
+    private final String url;
+    private final List<DomStep> trace = new ArrayList<>();
     private Deadline deadline;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Node, Integer> ids = new IdentityHashMap<>();
+    /** Selectors already checked, in any page view (a site's pages ask for the same few again and again). */
+    private static final Map<String, BrowserSelector> VALID = new java.util.concurrent.ConcurrentHashMap<>();
     /** Selectors already checked in this page view (the page asks for the same few again and again). */
     private final Map<String, BrowserSelector> checked = new java.util.HashMap<>();
 
     public HostDom(Document doc, Deadline deadline) {
+        this(doc, "", deadline);
+    }
+
+    /** The page at {@code url}, as its code sees it. */
+    public HostDom(Document doc, String url, Deadline deadline) {
         this.doc = doc;
+        this.url = url;
         this.deadline = deadline;
+    }
+
+    /** Every question asked of the page so far, with its answer, in order. */
+    List<DomStep> trace() {
+        return trace;
+    }
+
+    private boolean changed;
+
+    /** Whether the page's code changed the page (an attribute set or removed). */
+    boolean changed() {
+        return changed;
+    }
+
+    private void threw(RuntimeException e, String method, Object... args) {
+        trace.add(new DomStep(method, java.util.Arrays.asList(args.clone()), DomStep.threw(e)));
+    }
+
+    private <T> T log(T answer, String method, Object... args) {
+        trace.add(new DomStep(method, java.util.Arrays.asList(args.clone()), answer == null ? DomStep.NULL : answer));
+        return answer;
+    }
+
+    /** Asks this page the question of {@code step} (for a trace taken on another page); its answer. */
+    Object ask(DomStep step) {
+        int before = trace.size();
+        try {
+            return asked(step);
+        } catch (RuntimeException e) {
+            return DomStep.threw(e);
+        } finally {
+            while (trace.size() > before) { // asked only to compare: not this page's own history
+                trace.remove(trace.size() - 1);
+            }
+        }
+    }
+
+    private Object asked(DomStep step) {
+        List<Object> a = step.args();
+        Object answer = switch (step.method()) {
+            case "selectorError" -> selectorError((String) a.get(0));
+            case "documentElement" -> documentElement();
+            case "head" -> head();
+            case "body" -> body();
+            case "title" -> title();
+            case "url" -> url();
+            case "select" -> select((Integer) a.get(0), (String) a.get(1));
+            case "matches" -> matches((Integer) a.get(0), (String) a.get(1));
+            case "closest" -> closest((Integer) a.get(0), (String) a.get(1));
+            case "parent" -> parent((Integer) a.get(0));
+            case "nodeType" -> nodeType((Integer) a.get(0));
+            case "tag" -> tag((Integer) a.get(0));
+            case "attr" -> attr((Integer) a.get(0), (String) a.get(1));
+            case "hasAttr" -> hasAttr((Integer) a.get(0), (String) a.get(1));
+            case "setAttr" -> {
+                setAttr((Integer) a.get(0), (String) a.get(1), (String) a.get(2));
+                yield DomStep.NULL;
+            }
+            case "removeAttr" -> {
+                removeAttr((Integer) a.get(0), (String) a.get(1));
+                yield DomStep.NULL;
+            }
+            case "text" -> text((Integer) a.get(0));
+            case "value" -> value((Integer) a.get(0));
+            case "byId" -> byId((String) a.get(0));
+            case "hostSelect" -> ids(hostSelect((String) a.get(0)));
+            default -> throw new IllegalArgumentException("no such question: " + step.method());
+        };
+        return answer == null ? DomStep.NULL : answer;
+    }
+
+    /** The page's address, as its code reads it from {@code location}. */
+    private String urlAsked() {
+        return log(url, "url");
+    }
+
+    /** The elements of the page {@code css} matches, as the verifier (not the page) asks. */
+    List<Element> hostSelect(String css) {
+        List<Element> out = new ArrayList<>();
+        try {
+            for (Element e : selector(css).select(doc, deadline)) {
+                if (e != doc) {
+                    out.add(e);
+                }
+            }
+        } catch (RuntimeException e) {
+            threw(e, "hostSelect", css);
+            throw e;
+        }
+        log(ids(out), "hostSelect", css);
+        return out;
+    }
+
+    private String ids(List<Element> els) {
+        StringJoiner j = new StringJoiner(",");
+        for (Element e : els) {
+            j.add(String.valueOf(id(e)));
+        }
+        return j.toString();
     }
 
     void deadline(Deadline d) {
@@ -41,11 +155,20 @@ public final class HostDom {
      */
     private BrowserSelector selector(String css) {
         BrowserSelector known = checked.get(css);
+        if (known == null) {
+            known = VALID.get(css);
+            if (known != null && checked.size() < 256) {
+                checked.put(css, known);
+            }
+        }
         if (known != null) {
             return known;
         }
         try {
             BrowserSelector s = BrowserSelector.parse(css);
+            if (VALID.size() < 4096) {
+                VALID.put(css, s); // a checked selector is only its text: safe to share between page views
+            }
             if (checked.size() < 256) {
                 checked.put(css, s);
             }
@@ -60,16 +183,15 @@ public final class HostDom {
      * refuses what the verification cannot match at a bounded cost (jsoup's regex selectors, very
      * long selectors): browsers accept a few of those, the verification does not.
      */
-    @HostAccess.Export
-    public String selectorError(String css) {
+    private String selectorErrorAsked(String css) {
         if (checked.containsKey(css)) {
-            return null;
+            return log(null, "selectorError", css);
         }
         try {
             selector(css);
-            return null;
+            return log(null, "selectorError", css);
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return log(e.getMessage(), "selectorError", css);
         }
     }
 
@@ -97,28 +219,23 @@ public final class HostDom {
         return n instanceof Element e ? e : null;
     }
 
-    @HostAccess.Export
-    public int documentElement() {
-        return id(doc.child(0));
+    private int documentElementAsked() {
+        return log(id(doc.child(0)), "documentElement");
     }
 
-    @HostAccess.Export
-    public int head() {
-        return id(doc.head());
+    private int headAsked() {
+        return log(id(doc.head()), "head");
     }
 
-    @HostAccess.Export
-    public int body() {
-        return id(doc.body());
+    private int bodyAsked() {
+        return log(id(doc.body()), "body");
     }
 
-    @HostAccess.Export
-    public String title() {
-        return doc.title();
+    private String titleAsked() {
+        return log(doc.title(), "title");
     }
 
-    @HostAccess.Export
-    public String select(int scope, String css) {
+    private String selectAsked(int scope, String css) {
         Element root = scope < 0 ? doc : el(scope);
         StringJoiner j = new StringJoiner(",");
         for (Element e : selector(css).select(root, deadline)) {
@@ -126,82 +243,79 @@ public final class HostDom {
                 j.add(String.valueOf(id(e)));
             }
         }
-        return j.toString();
+        return log(j.toString(), "select", scope, css);
     }
 
-    @HostAccess.Export
-    public boolean matches(int id, String css) {
+    private boolean matchesAsked(int id, String css) {
         Element e = el(id);
-        return e != null && selector(css).matches(e, deadline);
+        return log(e != null && selector(css).matches(e, deadline), "matches", id, css);
     }
 
-    @HostAccess.Export
-    public int closest(int id, String css) {
+    private int closestAsked(int id, String css) {
         Element e = el(id);
         if (e == null) {
-            return -1;
+            return log(-1, "closest", id, css);
         }
         Element c = selector(css).closest(e, deadline);
-        return c == null ? -1 : id(c);
+        return log(c == null ? -1 : id(c), "closest", id, css);
     }
 
-    @HostAccess.Export
-    public int parent(int id) {
+    private int parentAsked(int id) {
         Node p = node(id).parentNode();
-        return p == null || p == doc ? -1 : id(p);
+        return log(p == null || p == doc ? -1 : id(p), "parent", id);
     }
 
-    @HostAccess.Export
-    public int nodeType(int id) {
-        return node(id) instanceof Element ? 1 : node(id) instanceof TextNode ? 3 : 8;
+    private int nodeTypeAsked(int id) {
+        return log(node(id) instanceof Element ? 1 : node(id) instanceof TextNode ? 3 : 8, "nodeType", id);
     }
 
-    @HostAccess.Export
-    public String tag(int id) {
+    private String tagAsked(int id) {
         Element e = el(id);
-        return e == null ? "" : e.tagName().toUpperCase(java.util.Locale.ROOT);
+        return log(e == null ? "" : e.tagName().toUpperCase(java.util.Locale.ROOT), "tag", id);
     }
 
-    @HostAccess.Export
-    public String attr(int id, String name) {
+    private String attrAsked(int id, String name) {
         Element e = el(id);
-        return e != null && e.hasAttr(name) ? e.attr(name) : null;
+        return log(e != null && e.hasAttr(name) ? e.attr(name) : null, "attr", id, name);
     }
 
-    @HostAccess.Export
-    public boolean hasAttr(int id, String name) {
+    private boolean hasAttrAsked(int id, String name) {
         Element e = el(id);
-        return e != null && e.hasAttr(name);
+        return log(e != null && e.hasAttr(name), "hasAttr", id, name);
     }
 
-    @HostAccess.Export
-    public void setAttr(int id, String name, String value) {
+    private void setAttrAsked(int id, String name, String value) {
         Element e = el(id);
         if (e != null) {
             e.attr(name, value);
+            changed = true;
         }
+        log(null, "setAttr", id, name, value);
     }
 
-    @HostAccess.Export
-    public void removeAttr(int id, String name) {
+    private void removeAttrAsked(int id, String name) {
         Element e = el(id);
         if (e != null) {
             e.removeAttr(name);
+            changed = true;
         }
+        log(null, "removeAttr", id, name);
     }
 
-    @HostAccess.Export
-    public String text(int id) {
+    private String textAsked(int id) {
         Node n = node(id);
         if (n instanceof Element e) {
-            return e.wholeText();
+            return log(e.wholeText(), "text", id);
         }
-        return n instanceof TextNode t ? t.getWholeText() : "";
+        return log(n instanceof TextNode t ? t.getWholeText() : "", "text", id);
     }
 
     /** The value a form control reports: input value attribute, textarea text, selected option. */
-    @HostAccess.Export
-    public String value(int id) {
+    private String valueAsked(int id) {
+        return log(valueOf(id), "value", id);
+    }
+
+    private String valueOf(int id) {
         Element e = el(id);
         if (e == null) {
             return "";
@@ -228,11 +342,202 @@ public final class HostDom {
         }
     }
 
-    @HostAccess.Export
-    public int byId(String elementId) {
+    private int byIdAsked(String elementId) {
         Element e = doc.getElementById(elementId);
-        return e == null ? -1 : id(e);
+        return log(e == null ? -1 : id(e), "byId", elementId);
     }
 
 
+    // What the page's code may call: every call is noted with its answer, or with the failure it
+    // ended in (an exception a page's code catches is an answer like any other)
+
+    @HostAccess.Export
+    public String url() {
+        try {
+            return urlAsked();
+        } catch (RuntimeException e) {
+            threw(e, "url");
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String selectorError(String css) {
+        try {
+            return selectorErrorAsked(css);
+        } catch (RuntimeException e) {
+            threw(e, "selectorError", css);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int documentElement() {
+        try {
+            return documentElementAsked();
+        } catch (RuntimeException e) {
+            threw(e, "documentElement");
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int head() {
+        try {
+            return headAsked();
+        } catch (RuntimeException e) {
+            threw(e, "head");
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int body() {
+        try {
+            return bodyAsked();
+        } catch (RuntimeException e) {
+            threw(e, "body");
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String title() {
+        try {
+            return titleAsked();
+        } catch (RuntimeException e) {
+            threw(e, "title");
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String select(int scope, String css) {
+        try {
+            return selectAsked(scope, css);
+        } catch (RuntimeException e) {
+            threw(e, "select", scope, css);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public boolean matches(int id, String css) {
+        try {
+            return matchesAsked(id, css);
+        } catch (RuntimeException e) {
+            threw(e, "matches", id, css);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int closest(int id, String css) {
+        try {
+            return closestAsked(id, css);
+        } catch (RuntimeException e) {
+            threw(e, "closest", id, css);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int parent(int id) {
+        try {
+            return parentAsked(id);
+        } catch (RuntimeException e) {
+            threw(e, "parent", id);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int nodeType(int id) {
+        try {
+            return nodeTypeAsked(id);
+        } catch (RuntimeException e) {
+            threw(e, "nodeType", id);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String tag(int id) {
+        try {
+            return tagAsked(id);
+        } catch (RuntimeException e) {
+            threw(e, "tag", id);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String attr(int id, String name) {
+        try {
+            return attrAsked(id, name);
+        } catch (RuntimeException e) {
+            threw(e, "attr", id, name);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public boolean hasAttr(int id, String name) {
+        try {
+            return hasAttrAsked(id, name);
+        } catch (RuntimeException e) {
+            threw(e, "hasAttr", id, name);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public void setAttr(int id, String name, String value) {
+        try {
+            setAttrAsked(id, name, value);
+        } catch (RuntimeException e) {
+            threw(e, "setAttr", id, name, value);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public void removeAttr(int id, String name) {
+        try {
+            removeAttrAsked(id, name);
+        } catch (RuntimeException e) {
+            threw(e, "removeAttr", id, name);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String text(int id) {
+        try {
+            return textAsked(id);
+        } catch (RuntimeException e) {
+            threw(e, "text", id);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public String value(int id) {
+        try {
+            return valueAsked(id);
+        } catch (RuntimeException e) {
+            threw(e, "value", id);
+            throw e;
+        }
+    }
+
+    @HostAccess.Export
+    public int byId(String elementId) {
+        try {
+            return byIdAsked(elementId);
+        } catch (RuntimeException e) {
+            threw(e, "byId", elementId);
+            throw e;
+        }
+    }
 }

@@ -148,13 +148,14 @@ public final class Verifier {
                 }
             }
             if (!here.isEmpty()) {
-                scenarios.add(new ConsentScenario(page, here, ConsentScenario.Choice.UNDECIDED_THEN_ANALYTICS_DECLINED));
-                scenarios.add(new PageScenario(page, here));
+                PageDoc parsed = new PageDoc(page);
+                scenarios.add(new ConsentScenario(page, parsed, here, ConsentScenario.Choice.UNDECIDED_THEN_ANALYTICS_DECLINED));
+                scenarios.add(new PageScenario(page, parsed, here));
                 if (respectDoNotTrack) {
-                    scenarios.add(new ConsentScenario(page, here, ConsentScenario.Choice.DO_NOT_TRACK));
+                    scenarios.add(new ConsentScenario(page, parsed, here, ConsentScenario.Choice.DO_NOT_TRACK));
                 }
                 if (respectGlobalPrivacyControl) {
-                    scenarios.add(new ConsentScenario(page, here, ConsentScenario.Choice.GLOBAL_PRIVACY_CONTROL));
+                    scenarios.add(new ConsentScenario(page, parsed, here, ConsentScenario.Choice.GLOBAL_PRIVACY_CONTROL));
                 }
             }
         }
@@ -163,6 +164,7 @@ public final class Verifier {
             unused(run, plan, selectorUsed, visitUsed);
         }
         run.warnNeverSent();
+        report.sharedPageViews(run.situations.shared());
         report.millis((System.nanoTime() - start) / 1_000_000);
         return report;
     }

@@ -11,6 +11,7 @@ public final class VerifyReport {
     private final Map<String, EventResult> events = new LinkedHashMap<>();
     private int scenarios;
     private long millis;
+    private int sharedPageViews;
 
     /** Per event: where it is defined, scenarios run, failures. */
     public static final class EventResult {
@@ -74,5 +75,14 @@ public final class VerifyReport {
 
     public long millis() {
         return millis;
+    }
+
+    synchronized void sharedPageViews(int n) {
+        this.sharedPageViews = n;
+    }
+
+    /** Page views not run: their page was in the same situation as one verified before (see {@link Situations}). */
+    public synchronized int sharedPageViews() {
+        return sharedPageViews;
     }
 }

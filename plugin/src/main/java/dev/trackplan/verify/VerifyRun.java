@@ -48,6 +48,8 @@ final class VerifyRun {
     private final Map<BrowserSession, Code> live = new ConcurrentHashMap<>();
     private volatile boolean bundleBroken;
     private final SentProperties sent = new SentProperties();
+    /** Page views verified so far, by what their code observed: a page in the same situation is not run again. */
+    final Situations situations = new Situations();
     private String projectTemplate;
     private final Map<String, String> pageSources = new java.util.HashMap<>();
 
@@ -88,6 +90,11 @@ final class VerifyRun {
         }
     }
 
+    /** The page at {@code path} as a page view's code would see it, to ask it the questions of one verified before. */
+    HostDom probe(Document doc, String path) {
+        return new HostDom(doc, origin + path, dev.trackplan.css.Deadline.after(timeout));
+    }
+
     /** Runs the current bundle in the page and lets the HubSpot loader arrive. */
     void start(BrowserSession s, Code c) {
         live.put(s, c);
@@ -111,15 +118,12 @@ final class VerifyRun {
 
     /** The elements of the page the event's selector matches, within the page view's deadline. */
     List<Element> targets(BrowserSession s, EventSpec e) {
-        return selector(e).select(s.page(), s.deadline());
+        return s.select(e.trigger().value()); // noted in the page view's questions: which elements it had
     }
 
     Element first(BrowserSession s, String css) {
-        try {
-            return BrowserSelector.parse(css).first(s.page(), s.deadline());
-        } catch (BrowserSelector.InvalidSelectorException ex) {
-            throw new IllegalStateException(ex);
-        }
+        List<Element> all = s.select(css);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     static BrowserSelector selector(EventSpec e) {

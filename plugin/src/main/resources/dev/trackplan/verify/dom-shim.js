@@ -153,19 +153,27 @@
   document.createEvent = function () { return new Event(""); };
   for (var c in cfg.cookies) if (Object.prototype.hasOwnProperty.call(cfg.cookies, c)) cookies[c] = cfg.cookies[c];
 
-  var location = {};
-  function setUrl(u) {
-    var m = /^([a-z]+:)\/\/([^\/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(u);
-    location.protocol = m[1];
-    location.host = m[2];
-    location.hostname = m[2].replace(/:\d+$/, "");
-    location.origin = m[1] + "//" + m[2];
-    location.pathname = m[3] || "/";
-    location.search = m[4] || "";
-    location.hash = m[5] || "";
-    location.href = location.origin + location.pathname + location.search + location.hash;
+  // the address is asked of the host each time it is read (until the page changes it), so the
+  // verifier knows whether the page's code looked at it
+  var location = {}, changedUrl = null;
+  function parts() {
+    var m = /^([a-z]+:)\/\/([^\/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(changedUrl !== null ? changedUrl : dom.url());
+    return { protocol: m[1], host: m[2], hostname: m[2].replace(/:\d+$/, ""), origin: m[1] + "//" + m[2],
+      pathname: m[3] || "/", search: m[4] || "", hash: m[5] || "" };
   }
-  setUrl(cfg.url);
+  function setUrl(u) { changedUrl = String(u); }
+  ["protocol", "host", "hostname", "origin", "pathname", "search", "hash"].forEach(function (k) {
+    Object.defineProperty(location, k, {
+      get: function () { return parts()[k]; },
+      set: function (v) { var p = parts(); p[k] = String(v); setUrl(p.protocol + "//" + p.host + p.pathname + p.search + p.hash); },
+      enumerable: true, configurable: true
+    });
+  });
+  Object.defineProperty(location, "href", {
+    get: function () { var p = parts(); return p.origin + p.pathname + p.search + p.hash; },
+    set: function (v) { setUrl(resolve(v)); },
+    enumerable: true, configurable: true
+  });
   location.toString = function () { return location.href; };
 
   function resolve(url) {
