@@ -93,7 +93,7 @@ public final class BundleAssembler {
             return null;
         }
         String content = out.toString();
-        JsEngine.SyntaxProblem p = js.syntaxProblem("trackplan.js", content);
+        JsEngine.SyntaxProblem p = js.bundleSyntaxProblem(content);
         if (p != null) {
             d.error(SourcePos.of(t.origin()), RenderRules.SNIPPET_SYNTAX, "the assembled bundle is not valid "
                     + "JavaScript at line " + p.line() + ", column " + p.column() + ": " + p.message());

@@ -73,13 +73,33 @@ public final class JsEngine implements AutoCloseable {
     /** A JavaScript syntax error, with the 1-based line and column in the parsed text. */
     public record SyntaxProblem(int line, int column, String message) {}
 
+    /** The name the bundle is parsed and run under (stack frames in it are mapped to snippets by it). */
+    public static final String BUNDLE_NAME = "trackplan.js";
+
+    /**
+     * The bundle as a source the engine keeps parsed: the syntax check parses it once and every page
+     * view of the verification runs that parse (code is cached per engine, for equal sources).
+     */
+    public static Source bundleSource(String content) {
+        return Source.newBuilder("js", content, BUNDLE_NAME).buildLiteral();
+    }
+
+    /** Parses (never runs) the bundle, keeping the parse for the verification; null when it is valid. */
+    public SyntaxProblem bundleSyntaxProblem(String content) {
+        return syntaxProblem(bundleSource(content));
+    }
+
     /** Parses (never runs) {@code code}; null when it is valid JavaScript. */
-    public synchronized SyntaxProblem syntaxProblem(String name, String code) {
+    public SyntaxProblem syntaxProblem(String name, String code) {
+        return syntaxProblem(Source.newBuilder("js", code, name).cached(false).buildLiteral());
+    }
+
+    private synchronized SyntaxProblem syntaxProblem(Source source) {
         if (parser == null) {
             parser = newContext(OutputStream.nullOutputStream());
         }
         try {
-            parser.parse(Source.newBuilder("js", code, name).cached(false).buildLiteral());
+            parser.parse(source);
             return null;
         } catch (PolyglotException e) {
             if (!e.isSyntaxError()) {

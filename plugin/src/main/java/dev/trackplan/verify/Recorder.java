@@ -25,7 +25,7 @@ public final class Recorder {
     private static final int MAX_DEPTH = 16;
     private static final int MAX_NODES = 10_000;
     /** The source name the bundle is evaluated under. */
-    static final String BUNDLE_NAME = "trackplan.js";
+    static final String BUNDLE_NAME = dev.trackplan.js.JsEngine.BUNDLE_NAME;
 
     /** Where the visitor's consent stood when a command was pushed. */
     public enum Phase { BEFORE_CONSENT, ACCEPTED, DECLINED }

@@ -73,7 +73,7 @@ final class VerifyRun {
     }
 
     private static Source source(String content) {
-        return Source.newBuilder("js", content, Recorder.BUNDLE_NAME).buildLiteral();
+        return JsEngine.bundleSource(content); // the parse of the build's syntax check, on the shared engine
     }
 
     Code code() {
