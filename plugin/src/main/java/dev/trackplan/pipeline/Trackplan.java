@@ -8,6 +8,9 @@ import dev.trackplan.check.PlanChecker;
 import dev.trackplan.diag.Diagnostic;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
+import dev.trackplan.incremental.BuildCache;
+import dev.trackplan.incremental.Canonical;
+import dev.trackplan.incremental.VerifiedPages;
 import dev.trackplan.io.AtomicFiles;
 import dev.trackplan.io.DisplayPaths;
 import dev.trackplan.io.Failures;
@@ -23,6 +26,7 @@ import dev.trackplan.publish.LockFile;
 import dev.trackplan.publish.LockRules;
 import dev.trackplan.render.SnippetRenderer;
 import dev.trackplan.render.TemplateSource;
+import dev.trackplan.site.ContentFacts;
 import dev.trackplan.site.GeneratedSite;
 import dev.trackplan.site.Page;
 import dev.trackplan.site.PageLoader;
@@ -40,6 +44,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +72,11 @@ public final class Trackplan implements AutoCloseable {
     private TrackingPlan lastValidPlan;
     /** How long a build waits for another build of the project to finish (shorter in tests). */
     java.time.Duration lockWait = BuildLock.WAIT;
+    /**
+     * Whether builds keep their results in {@code target/trackplan/incremental} for the next build
+     * ({@code -Dtrackplan.incremental=false} turns it off).
+     */
+    static final boolean INCREMENTAL = !"false".equals(System.getProperty("trackplan.incremental"));
     /** Kept warm only: the pages of the last build, so unchanged pages are not rendered again. */
     private final RenderCache renderCache;
 
@@ -171,7 +182,12 @@ public final class Trackplan implements AutoCloseable {
         PageLoader pages = new PageLoader(c.projectDir());
         CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(
                 () -> pages.load(c.pagesDir(), pageDiagnostics));
-        String trackingKey = keepWarm ? Fingerprint.ofTracking(c) : null;
+        // the persistent cache (target/trackplan/incremental) is read meanwhile too
+        String layoutsKey = Fingerprint.ofLayouts(c);
+        CompletableFuture<BuildCache> diskCache = INCREMENTAL ? CompletableFuture.supplyAsync(
+                () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey)) : null;
+        String planKey = Fingerprint.ofTracking(c);
+        String trackingKey = keepWarm ? planKey : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;
         try {
@@ -233,16 +249,27 @@ public final class Trackplan implements AutoCloseable {
                         SiteRules.NO_HOME_PAGE, "the site has no home page; a placeholder was "
                         + "generated at / until you add this file");
             }
-            if (renderCache != null) {
-                renderCache.start(Fingerprint.ofLayouts(c));
+            BuildCache cache = diskCache == null ? null : joined(diskCache);
+            RenderCache pagesCache = renderCache;
+            if (cache != null && (pagesCache == null || pagesCache.layoutsKey() == null)) {
+                pagesCache = pagesCache == null ? new RenderCache() : pagesCache;
+                cache.restorePages(pagesCache);
             }
-            SiteGenerator generator = new SiteGenerator(layouts, ss, c.projectDir(), renderCache)
-                    .unbuiltPages(pages.unbuilt());
+            if (pagesCache != null) {
+                pagesCache.start(layoutsKey, planKey);
+            }
+            SiteGenerator generator = new SiteGenerator(layouts, ss, c.projectDir(), pagesCache)
+                    .unbuiltPages(pages.unbuilt()).factsCache(cache == null ? null : cache.facts());
             GeneratedSite site = layoutsRefused ? null : generator.generate(pageList, plan, bundle, c.assetsDir(), d);
-            if (renderCache != null && site != null) {
-                renderCache.finish();
+            if (pagesCache != null && site != null) {
+                pagesCache.finish();
                 summary.add(String.format(Locale.ROOT, "Pages rendered: %d, unchanged and reused: %d",
-                        renderCache.rendered(), renderCache.reused()));
+                        pagesCache.rendered(), pagesCache.reused()));
+            }
+            if (cache != null && site != null) {
+                Set<String> liveFacts = new HashSet<>();
+                pageList.forEach(p -> liveFacts.add(ContentFacts.key(p)));
+                cache.save(liveFacts, pagesCache); // keyed by content: valid whatever the later stages find
             }
             if (site == null) {
                 return new BuildResult(d.sorted(), false, summary);
@@ -252,10 +279,24 @@ public final class Trackplan implements AutoCloseable {
             long tSite = System.nanoTime();
             VerifyReport report = null;
             if (c.verify() && bundle != null) {
-                report = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
-                        c.respectGlobalPrivacyControl(), c.verifyTimeout())
-                        .siteComplete(siteComplete).bundleTemplate(projectBundleTemplate(c))
-                        .verify(verified, site, bundle, d);
+                Verifier verifier = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
+                        c.respectGlobalPrivacyControl(), c.verifyTimeout()).siteComplete(siteComplete)
+                        .bundleTemplate(projectBundleTemplate(c));
+                VerifiedPages verifiedPages = cache == null ? null
+                        : new VerifiedPages(cache, Canonical.hash(planKey, c.settingsKey(), bundle.url(), bundle.bytes()));
+                if (verifiedPages != null) {
+                    verifier.passedBefore(verifiedPages.passed(site));
+                }
+                int errorsBefore = d.errorCount();
+                report = verifier.verify(verified, site, bundle, d);
+                if (verifiedPages != null) {
+                    // only a verification without errors vouches for its pages
+                    verifiedPages.record(site, d.errorCount() == errorsBefore ? verifier.sentByPage() : null);
+                    if (verifier.skipped() > 0) {
+                        summary.add(String.format(Locale.ROOT, "Pages verified before with the same HTML and bundle, "
+                                + "not verified again: %d", verifier.skipped()));
+                    }
+                }
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();

@@ -17,8 +17,27 @@ import org.jsoup.nodes.Element;
  * {@code <h1>} (then the layout adds none), and its first paragraph as plain text (the summary
  * when the front matter has none).
  */
-record ContentFacts(String html, boolean ownH1, String firstParagraph) {
+public record ContentFacts(String html, boolean ownH1, String firstParagraph) {
     private static final int SUMMARY_MAX = 300;
+
+    /** What the facts depend on: the page's body and whether it is Markdown (the renderer is the plugin's). */
+    public static String key(Page p) {
+        return dev.trackplan.incremental.Canonical.hash("facts", p.markdown(), p.body());
+    }
+
+    /** The page's facts from {@code cache} (by {@link #key}), computed and added when missing. */
+    static ContentFacts of(Page p, MarkdownRenderer markdown, java.util.Map<String, ContentFacts> cache) {
+        if (cache == null) {
+            return of(p, markdown);
+        }
+        String key = key(p);
+        ContentFacts f = cache.get(key);
+        if (f == null) {
+            f = of(p, markdown);
+            cache.put(key, f);
+        }
+        return f;
+    }
 
     static ContentFacts of(Page p, MarkdownRenderer markdown) {
         if (p.markdown()) {

@@ -27,16 +27,13 @@ final class LinkChecker {
         this.files = files;
     }
 
-    /** One reference found on a page: the element's tag, the href or src, and the element's text. */
-    record Link(String tag, String ref, String text) {}
-
     /** The page's internal references (external ones are dropped here already). */
-    static List<Link> linksOf(String pageUrl, Document doc) {
-        List<Link> out = new ArrayList<>();
+    static List<PageLink> linksOf(String pageUrl, Document doc) {
+        List<PageLink> out = new ArrayList<>();
         for (Element el : doc.select(REFERENCES)) {
             String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
             if (resolve(pageUrl, ref) != null) {
-                out.add(new Link(el.tagName(), ref, abbreviate(el.text())));
+                out.add(new PageLink(el.tagName(), ref, abbreviate(el.text())));
             }
         }
         return out;
@@ -46,9 +43,9 @@ final class LinkChecker {
      * Reports each of the page's links whose target is not a file of the site. {@code page}: the
      * source page (null for generated pages), to report a link at its line and column.
      */
-    void check(String pageUrl, String shown, Page page, List<Link> links, Diagnostics d) {
+    void check(String pageUrl, String shown, Page page, List<PageLink> links, Diagnostics d) {
         Map<String, Integer> seen = new HashMap<>();
-        for (Link l : links) {
+        for (PageLink l : links) {
             String target = resolve(pageUrl, l.ref());
             if (target != null && !exists(target)) {
                 int nth = seen.merge(l.ref(), 1, Integer::sum);

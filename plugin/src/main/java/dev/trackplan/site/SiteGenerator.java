@@ -41,6 +41,7 @@ public final class SiteGenerator {
     private final ProjectFiles projectFiles;
     private final Path projectDir;
     private Set<String> unbuilt = Set.of();
+    private Map<String, ContentFacts> factsCache;
     private boolean complete;
 
     public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir) {
@@ -55,6 +56,15 @@ public final class SiteGenerator {
         this.cache = cache;
         this.projectFiles = new ProjectFiles(projectDir);
         this.projectDir = projectDir;
+    }
+
+    /**
+     * Each page's content facts (its Markdown rendered) by {@link ContentFacts#key}, kept between
+     * builds: read from and added to. A concurrent map; null for none.
+     */
+    public SiteGenerator factsCache(Map<String, ContentFacts> cache) {
+        this.factsCache = cache;
+        return this;
     }
 
     /** Site files of pages that failed to load: reported already, so links to them are not broken too. */
@@ -118,7 +128,7 @@ public final class SiteGenerator {
         aliases(pages, files, d);
 
         Map<String, ContentFacts> facts = new HashMap<>(pages.parallelStream()
-                .collect(Collectors.toConcurrentMap(Page::url, p -> ContentFacts.of(p, markdown))));
+                .collect(Collectors.toConcurrentMap(Page::url, p -> ContentFacts.of(p, markdown, factsCache))));
         ListPages lists = new ListPages(facts);
         Feeds feeds = new Feeds(settings, lists);
         if (Feeds.dated(published) && settings.baseUrl().isBlank()) {
@@ -243,7 +253,7 @@ public final class SiteGenerator {
     }
 
     /** A rendered page: its final HTML, its internal links and the events that can fire on it. */
-    private record Rendered(ListPages.Job job, String url, String source, String html, List<LinkChecker.Link> links,
+    private record Rendered(ListPages.Job job, String url, String source, String html, List<PageLink> links,
             List<String> events) {
         Rendered of(ListPages.Job j) {
             return new Rendered(j, url, j.source(), html, links, events);
@@ -356,11 +366,12 @@ public final class SiteGenerator {
         }
         Map<String, Object> model = layoutModel.of(v);
         String key = cache == null ? null : RenderCache.key(layoutName, model);
-        RenderCache.Output cached = cache == null ? null : cache.get(output, key);
+        RenderCache.Entry cached = cache == null ? null : cache.get(output, key);
+        // which events fire was found on the page before its tracking tags were added: under
+        // another plan the page is rendered again rather than asked in another state
         if (cached != null) {
-            // the plan may have changed since: which events fire is asked again
-            return new Rendered(null, v.url(), v.at().file(), cached.html(), cached.links(),
-                    matcher.eventsOn(v.url(), cached.doc()));
+            List<String> events = cached.events();
+            return new Rendered(null, v.url(), v.at().file(), cached.html(), cached.links(), events);
         }
         String html;
         try {
@@ -370,11 +381,12 @@ public final class SiteGenerator {
             return null;
         }
         Document doc = Jsoup.parse(html);
-        List<LinkChecker.Link> links = LinkChecker.linksOf(v.url(), doc);
+        List<PageLink> links = LinkChecker.linksOf(v.url(), doc);
         List<String> events = matcher.eventsOn(v.url(), doc);
         String finalHtml = TrackingTags.ensure(html, doc, settings, bundle);
         if (cache != null) {
-            cache.put(output, key, new RenderCache.Output(doc, finalHtml, links)); // the document only when cached
+            cache.put(output, new RenderCache.Entry(key, finalHtml, links,
+                    cache.planKey() == null ? "" : cache.planKey(), events));
         }
         return new Rendered(null, v.url(), v.at().file(), finalHtml, links, events);
     }

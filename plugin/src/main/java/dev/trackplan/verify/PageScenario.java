@@ -116,7 +116,7 @@ final class PageScenario extends Scenario {
 
     private void validateAll(VerifyRun run, List<Recorder.Command> calls, String what) {
         for (Recorder.Command c : calls) {
-            run.noteSent(c.argument());
+            run.noteSent(page.url(), c.argument());
             EventSpec e = run.validator.eventOf(c.argument());
             for (CallValidator.Problem p : run.validator.validate(c.argument())) {
                 EventSpec blame = e != null ? e : run.culprit(c.origin());

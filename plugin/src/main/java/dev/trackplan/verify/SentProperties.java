@@ -25,6 +25,11 @@ final class SentProperties {
         }
     }
 
+    /** Properties {@code event}'s calls carried on a page verified in an earlier build. */
+    void noteNames(String event, Set<String> names) {
+        sent.computeIfAbsent(event, n -> ConcurrentHashMap.newKeySet()).addAll(names);
+    }
+
     /** Warns about every page-filled property of {@code e} that none of its calls carried. */
     void warnNeverSent(EventSpec e, Diagnostics d) {
         Set<String> names = sent.get(e.name());

@@ -58,6 +58,9 @@ public final class Verifier {
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean siteComplete = true;
     private String bundleTemplate;
+    private Map<String, Map<String, Set<String>>> passedBefore = Map.of();
+    private Map<String, Map<String, Set<String>>> lastSentByPage = Map.of();
+    private int skipped;
 
     public Verifier(JsEngine engine, String hubId, boolean banner, boolean respectDoNotTrack,
             boolean respectGlobalPrivacyControl, Duration timeout) {
@@ -113,12 +116,33 @@ public final class Verifier {
         return this;
     }
 
+     * Pages (by URL) whose verification passed in an earlier build with the same bundle, plan,
+     * settings, site files and page HTML (the caller's key, {@code dev.trackplan.incremental}): they
+     * get no scenarios; which events may fire on them still counts for TP309/TP310, and the
+     * properties sent on them then (per event) for TP319.
+     */
+    public Verifier passedBefore(Map<String, Map<String, Set<String>>> pages) {
+        this.passedBefore = Map.copyOf(pages);
+        return this;
+    }
+
+    /** After {@link #verify}: per page, per event, the properties the page's calls carried. */
+    public Map<String, Map<String, Set<String>>> sentByPage() {
+        return lastSentByPage;
+    }
+
+    /** After {@link #verify}: how many pages were not verified again ({@link #passedBefore}). */
+    public int skipped() {
+        return skipped;
+    }
+
     public VerifyReport verify(TrackingPlan plan, GeneratedSite site, String bundleCode, Diagnostics d) {
         return verify(plan, site, new Bundle("js/trackplan.js", bundleCode), d);
     }
 
     public VerifyReport verify(TrackingPlan plan, GeneratedSite site, Bundle bundle, Diagnostics d) {
         long start = System.nanoTime();
+        skipped = 0;
         VerifyReport report = new VerifyReport();
         VerifyRun run = new VerifyRun(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, report, d);
         run.locateBundleFailures(bundleTemplate, site);
@@ -147,7 +171,11 @@ public final class Verifier {
                     (e.trigger().kind() == TriggerKind.VISIT ? visitUsed : selectorUsed).add(e.name());
                 }
             }
-            if (!here.isEmpty()) {
+            Map<String, Set<String>> before = passedBefore.get(page.url());
+            if (before != null) {
+                run.noteSentBefore(before); // verified in an earlier build, page and bundle unchanged
+                skipped++;
+            } else if (!here.isEmpty()) {
                 PageDoc parsed = new PageDoc(page);
                 scenarios.add(new ConsentScenario(page, parsed, here, ConsentScenario.Choice.UNDECIDED_THEN_ANALYTICS_DECLINED));
                 scenarios.add(new PageScenario(page, parsed, here));
@@ -160,6 +188,7 @@ public final class Verifier {
             }
         }
         runAll(run, scenarios);
+        lastSentByPage = run.sentByPage();
         if (siteComplete) {
             unused(run, plan, selectorUsed, visitUsed);
         }

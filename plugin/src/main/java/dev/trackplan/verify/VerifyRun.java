@@ -52,6 +52,7 @@ final class VerifyRun {
     final Situations situations = new Situations();
     private String projectTemplate;
     private final Map<String, String> pageSources = new java.util.HashMap<>();
+    private final Map<String, Map<String, Set<String>>> sentByPage = new ConcurrentHashMap<>();
 
     /** The bundle as scenarios run it now, and which broken events it already leaves out. */
     record Code(Source source, Set<String> without) {}
@@ -185,6 +186,27 @@ final class VerifyRun {
     /** Notes which properties a call carried, for the never-sent warning (TP319). */
     void noteSent(JsonNode arg) {
         sent.note(validator.eventOf(arg), arg);
+    }
+
+    /** As {@link #noteSent(JsonNode)}, for a call on the page at {@code url} (kept per page for the build cache). */
+    void noteSent(String url, JsonNode arg) {
+        noteSent(arg);
+        EventSpec e = validator.eventOf(arg);
+        if (e != null && arg != null) {
+            Set<String> names = sentByPage.computeIfAbsent(url, u -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(e.name(), n -> ConcurrentHashMap.newKeySet());
+            arg.path("properties").fieldNames().forEachRemaining(names::add);
+        }
+    }
+
+    /** Properties sent earlier on pages not verified again, as if sent in this run. */
+    void noteSentBefore(Map<String, Set<String>> byEvent) {
+        byEvent.forEach((event, names) -> sent.noteNames(event, names));
+    }
+
+    /** Per page, per event, the properties the page's calls carried in this run. */
+    Map<String, Map<String, Set<String>>> sentByPage() {
+        return sentByPage;
     }
 
     /** After every scenario: a page-filled property no call of its event carried is a warning. */
