@@ -29,8 +29,10 @@ final class SiteWriter {
     private final Path outputDir;
     private final Path buildDir;
     private final Path manifest;
+    private final Trash trash;
 
     SiteWriter(Path outputDir, Path workDir) {
+        this.trash = new Trash(workDir);
         this.outputDir = outputDir.toAbsolutePath().normalize();
         // the work folder is ${project.build.directory}/trackplan
         this.buildDir = workDir.toAbsolutePath().normalize().getParent();
@@ -85,8 +87,9 @@ final class SiteWriter {
         Files.createDirectories(parent);
         Path staging = parent.resolve("." + outputDir.getFileName() + ".trackplan-staging");
         Path previous = parent.resolve("." + outputDir.getFileName() + ".trackplan-previous");
-        AtomicFiles.deleteTree(staging);
-        AtomicFiles.deleteTree(previous);
+        // left by a build that was stopped: out of the way at once, deleted later
+        discard(staging);
+        discard(previous);
         Set<Path> dirs = new TreeSet<>();
         for (String name : files.keySet()) {
             Path target = staging.resolve(name).normalize();
@@ -118,8 +121,15 @@ final class SiteWriter {
             Files.move(outputDir, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, outputDir, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.deleteTree(previous);
+        discard(previous); // deleted during the next build, off this one's critical path
         AtomicFiles.write(manifest, String.join("\n", files.keySet()) + "\n");
+    }
+
+    /** Renames {@code folder} into the trash, or deletes it now when it cannot be renamed there. */
+    private void discard(Path folder) throws IOException {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !trash.put(folder)) {
+            AtomicFiles.deleteTree(folder);
+        }
     }
 
     /** Whether every file of the last build's manifest is still there. */

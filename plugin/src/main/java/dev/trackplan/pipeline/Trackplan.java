@@ -51,6 +51,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -174,18 +176,44 @@ public final class Trackplan implements AutoCloseable {
                     + ms(t0) + " ms");
             return new BuildResult(List.of(), true, summary);
         }
+        // the site the last build replaced is deleted meanwhile, on a thread of its own
+        Thread emptying = new Trash(c.workDir()).emptyInBackground();
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "trackplan-build");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return buildStarted(c, t0, summary, fingerprint, stamp, writer, background);
+        } finally {
+            background.shutdown();
+            try {
+                emptying.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private BuildResult buildStarted(TrackplanConfig c, long t0, List<String> summary, String fingerprint, Path stamp,
+            SiteWriter writer, ExecutorService background) throws IOException {
         // GraalJS takes a moment to start: warm it up while the specs are read and checked
+        // (threads of their own: the shared pool has one thread on two cores, and the pages' work uses it)
         CompletableFuture<JsEngine> engine = warmEngine != null ? CompletableFuture.completedFuture(warmEngine)
-                : CompletableFuture.supplyAsync(JsEngine::new);
-        // the pages do not depend on the plan: read them on the other cores meanwhile
-        Diagnostics pageDiagnostics = new Diagnostics();
-        PageLoader pages = new PageLoader(c.projectDir());
-        CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(
-                () -> pages.load(c.pagesDir(), pageDiagnostics));
-        // the persistent cache (target/trackplan/incremental) is read meanwhile too
+                : CompletableFuture.supplyAsync(JsEngine::new, background);
+        // the persistent cache (target/trackplan/incremental) is read meanwhile
         String layoutsKey = Fingerprint.ofLayouts(c);
         CompletableFuture<BuildCache> diskCache = INCREMENTAL ? CompletableFuture.supplyAsync(
-                () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey)) : null;
+                () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey), background) : null;
+        // the pages do not depend on the plan: read them and render their Markdown on all cores meanwhile
+        Diagnostics pageDiagnostics = new Diagnostics();
+        PageLoader pages = new PageLoader(c.projectDir());
+        Map<String, ContentFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(() -> {
+            List<Page> loaded = pages.load(c.pagesDir(), pageDiagnostics);
+            ContentFacts.prepare(loaded, diskCache == null ? facts : diskCache.join().facts());
+            return loaded;
+        }, background);
         String planKey = Fingerprint.ofTracking(c);
         String trackingKey = keepWarm ? planKey : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
@@ -259,7 +287,7 @@ public final class Trackplan implements AutoCloseable {
                 pagesCache.start(layoutsKey, planKey);
             }
             SiteGenerator generator = new SiteGenerator(layouts, ss, c.projectDir(), pagesCache)
-                    .unbuiltPages(pages.unbuilt()).factsCache(cache == null ? null : cache.facts());
+                    .unbuiltPages(pages.unbuilt()).factsCache(cache == null ? facts : cache.facts());
             GeneratedSite site = layoutsRefused ? null : generator.generate(pageList, plan, bundle, c.assetsDir(), d);
             if (pagesCache != null && site != null) {
                 pagesCache.finish();

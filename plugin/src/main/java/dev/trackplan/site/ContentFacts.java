@@ -25,6 +25,12 @@ public record ContentFacts(String html, boolean ownH1, String firstParagraph) {
         return dev.trackplan.incremental.Canonical.hash("facts", p.markdown(), p.body());
     }
 
+    /** Computes, on all cores, the facts of the pages {@code cache} does not hold yet, and adds them. */
+    public static void prepare(java.util.List<Page> pages, java.util.Map<String, ContentFacts> cache) {
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        pages.parallelStream().forEach(p -> of(p, markdown, cache));
+    }
+
     /** The page's facts from {@code cache} (by {@link #key}), computed and added when missing. */
     static ContentFacts of(Page p, MarkdownRenderer markdown, java.util.Map<String, ContentFacts> cache) {
         if (cache == null) {

@@ -218,7 +218,7 @@ public final class Benchmarks {
             TrackplanConfig c = config(dir, true);
             final String[] timing = new String[1];
             Sample s = inProcess(() -> {
-                deleteQuietly(dir.resolve("target/trackplan/fingerprint.txt")); // a full build, target/ kept
+                fullBuildNext(dir); // a full build, target/ kept
                 BuildResult r = new Trackplan().build(c);
                 if (r.failed()) {
                     throw new IllegalStateException(r.errors().subList(0, Math.min(3, r.errors().size())).toString());
@@ -421,11 +421,11 @@ public final class Benchmarks {
         for (int i = 0; i < runs; i++) {
             if (fresh) {
                 // a full rebuild without deleting target/ just before the timed run (the deletion's
-                // disk work would land in the measurement): the up-to-date stamp goes, nothing else
-                deleteQuietly(dir.resolve("target/trackplan/fingerprint.txt"));
+                // disk work would land in the measurement): the up-to-date stamp and the build cache go
+                fullBuildNext(dir);
             }
             List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "__TIME__ %e %U %S %M"));
-            full.addAll(cmd);
+            full.addAll(withRepo(cmd));
             try {
                 Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -444,6 +444,28 @@ public final class Benchmarks {
             }
         }
         return new Sample(median(samples, 0), median(samples, 1), median(samples, 2), lastOutput);
+    }
+
+    /** The next build of the project at {@code dir} is a full one: no up-to-date stamp, no build cache. */
+    static void fullBuildNext(Path dir) {
+        deleteQuietly(dir.resolve("target/trackplan/fingerprint.txt"));
+        deleteQuietly(dir.resolve("target/trackplan/incremental"));
+    }
+
+    /** Maven commands use the local repository the suite runs with ({@code -Dbench.repo}), when given. */
+    static List<String> withRepo(List<String> cmd) {
+        String repo = System.getProperty("bench.repo", "");
+        if (repo.isBlank()) {
+            return cmd;
+        }
+        List<String> out = new ArrayList<>();
+        for (String a : cmd) {
+            out.add(a.equals("mvn") ? a : a.replace("mvn -o ", "mvn -Dmaven.repo.local=" + repo + " -o "));
+            if (a.equals("mvn")) {
+                out.add("-Dmaven.repo.local=" + repo);
+            }
+        }
+        return out;
     }
 
     static double median(List<double[]> samples, int column) {
