@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Windows), and so does a file where another path needs a folder.
  */
 final class SiteFiles {
-    private final SortedMap<String, byte[]> contents = new TreeMap<>();
+    private final SortedMap<String, Object> contents = new TreeMap<>();
     /** By folded path: who owns the file. */
     private final Map<String, Claim> files = new HashMap<>();
     /** By folded folder path: the first file claimed below it. */
@@ -73,8 +73,16 @@ final class SiteFiles {
         contents.put(path, content);
     }
 
+    /** The content of a claimed path that is a page: its HTML, encoded when written. */
+    void putPage(String path, String html) {
+        if (!files.containsKey(fold(path))) {
+            throw new IllegalStateException("unclaimed site path " + path);
+        }
+        contents.put(path, html);
+    }
+
     SortedMap<String, byte[]> contents() {
-        return contents;
+        return new SiteContents(contents);
     }
 
     private static String fold(String path) {

@@ -174,7 +174,7 @@ public final class SiteGenerator {
                 continue;
             }
             String url = r.job().view().url();
-            files.put(r.job().output(), r.html().getBytes(StandardCharsets.UTF_8));
+            files.putPage(r.job().output(), r.html());
             kept.add(r);
             eventsByPage.put(url, r.events());
             out.add(new GeneratedSite.HtmlPage(url, r.job().output(), r.html(), r.job().source()));
@@ -191,7 +191,7 @@ public final class SiteGenerator {
                     "What this site collects and when.", "/tracking-plan/", content, SourcePos.of("tracking-plan")),
                     "tracking-plan/index.html", bundle, matcher, d);
             if (o != null) {
-                files.put("tracking-plan/index.html", o.html().getBytes(StandardCharsets.UTF_8));
+                files.putPage("tracking-plan/index.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", o.html(),
                         "tracking-plan"));
                 kept.add(o);
@@ -207,7 +207,7 @@ public final class SiteGenerator {
             Rendered o = renderPage(layoutModel, PageView.generated(settings.siteTitle(), null, "/", content,
                     SourcePos.of("index")), "index.html", bundle, matcher, d);
             if (o != null && files.claim("index.html", "the placeholder home page", SourcePos.of("index"), d)) {
-                files.put("index.html", o.html().getBytes(StandardCharsets.UTF_8));
+                files.putPage("index.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/", "index.html", o.html(), "index"));
                 kept.add(o);
                 eventsByPage.put("/", o.events());
@@ -218,7 +218,7 @@ public final class SiteGenerator {
             Rendered o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
                     null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, matcher, d);
             if (o != null) {
-                files.put("404.html", o.html().getBytes(StandardCharsets.UTF_8));
+                files.putPage("404.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", o.html(), "404"));
                 kept.add(o);
             }
