@@ -1,6 +1,8 @@
 package dev.trackplan.pipeline;
 
 import dev.trackplan.io.AtomicFiles;
+import dev.trackplan.io.Hashing;
+import dev.trackplan.pipeline.WrittenFiles.Written;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +32,10 @@ final class SiteWriter {
     private final Path buildDir;
     private final Path manifest;
     private final Trash trash;
+    private final WrittenFiles written;
 
     SiteWriter(Path outputDir, Path workDir) {
+        this.written = new WrittenFiles(workDir.resolve("written.txt"));
         this.trash = new Trash(workDir);
         this.outputDir = outputDir.toAbsolutePath().normalize();
         // the work folder is ${project.build.directory}/trackplan
@@ -101,10 +105,19 @@ final class SiteWriter {
         for (Path dir : dirs) {
             Files.createDirectories(dir);
         }
+        // a file whose bytes are those written last time, still there untouched, is linked, not written
+        Map<String, Written> before = written.read();
+        Map<String, Written> now = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             files.entrySet().parallelStream().forEach(f -> {
                 try {
-                    Files.write(staging.resolve(f.getKey()), f.getValue());
+                    byte[] bytes = f.getValue();
+                    String hash = Hashing.sha256Hex(bytes);
+                    Path target = staging.resolve(f.getKey());
+                    if (!linkUnchanged(before.get(f.getKey()), hash, f.getKey(), target)) {
+                        Files.write(target, bytes);
+                    }
+                    now.put(f.getKey(), Written.of(hash, target));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -120,9 +133,32 @@ final class SiteWriter {
             carryOverForeignFiles(ours, files.keySet(), staging);
             Files.move(outputDir, previous, StandardCopyOption.ATOMIC_MOVE);
         }
+        written.clear(); // no record while the site is swapped: a build stopped here links nothing next time
         Files.move(staging, outputDir, StandardCopyOption.ATOMIC_MOVE);
         discard(previous); // deleted during the next build, off this one's critical path
         AtomicFiles.write(manifest, String.join("\n", files.keySet()) + "\n");
+        written.write(now);
+    }
+
+    /**
+     * Links {@code target} to the current site's file {@code name} when that file is the one the
+     * last build wrote ({@code was}: same bytes by hash, still a regular file with the size,
+     * modification time and file id recorded then) and the new bytes are the same; false to write.
+     */
+    private boolean linkUnchanged(Written was, String hash, String name, Path target) {
+        if (was == null || !was.hash().equals(hash)) {
+            return false;
+        }
+        Path current = outputDir.resolve(name);
+        try {
+            if (!was.matches(current)) {
+                return false;
+            }
+            Files.createLink(target, current);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // no hard links here: written
+        }
     }
 
     /** Renames {@code folder} into the trash, or deletes it now when it cannot be renamed there. */
