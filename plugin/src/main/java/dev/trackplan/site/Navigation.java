@@ -3,6 +3,7 @@ package dev.trackplan.site;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,12 @@ final class Navigation {
             }
         }
         return candidates.stream().filter(kept::contains)
-                .map(p -> Map.<String, Object>of("title", p.title(), "url", p.url()))
+                .map(p -> {
+                    Map<String, Object> entry = new LinkedHashMap<>(); // one order in every JVM (cache keys)
+                    entry.put("title", p.title());
+                    entry.put("url", p.url());
+                    return entry;
+                })
                 .toList();
     }
 

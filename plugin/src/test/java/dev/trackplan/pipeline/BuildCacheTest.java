@@ -90,6 +90,25 @@ class BuildCacheTest {
         assertSameAsCleanBuild(s, c);
     }
 
+    /** The summary of a build in a JVM of its own. */
+    private static String buildInAnotherJvm(Path dir) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), BuildInAnotherJvm.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void theCacheSurvivesAJvmRestart(@TempDir Path dir) throws Exception {
+        TestSites s = blog(dir);
+        assertThat(buildInAnotherJvm(dir)).contains("Pages rendered: 15, unchanged and reused: 0");
+        s.page("blog/post-1.md", IncrementalSiteTest.post(1, "Summary 1.").replace("More text.", "Other text."));
+        // (maps whose order differs from one JVM to the next, Map.copyOf, must not change a key)
+        assertThat(buildInAnotherJvm(dir)).contains("Pages rendered: 1, unchanged and reused: 14").doesNotContain("ERROR");
+    }
+
     @Test
     void theSetOfPagesDecidesTheListAndNavigationPages(@TempDir Path dir) throws IOException {
         TestSites s = blog(dir);
