@@ -126,6 +126,8 @@ public final class SiteGenerator {
         }
         List<Asset> assets = readAssets(assetsDir, files, d);
         aliases(pages, files, d);
+        Map<String, Page> pagesByUrl = new HashMap<>();
+        pages.forEach(p -> pagesByUrl.putIfAbsent(p.url(), p));
 
         Map<String, ContentFacts> facts = new HashMap<>(pages.parallelStream()
                 .collect(Collectors.toConcurrentMap(Page::url, p -> ContentFacts.of(p, markdown, factsCache))));
@@ -137,7 +139,7 @@ public final class SiteGenerator {
         }
         Map<String, String> feedUrls = new LinkedHashMap<>();
         sectionFeeds.forEach((url, children) -> {
-            Page index = byUrl(pages, url);
+            Page index = byUrl(pagesByUrl, url);
             if (index != null) {
                 feedUrls.put(url, feeds.section(index, children, files));
             }
@@ -151,7 +153,7 @@ public final class SiteGenerator {
                 jobs.addAll(lists.section(p, sections.get(p.url()), feedUrls.get(p.url())));
             } else if (p != tagsIntro) {
                 jobs.add(new ListPages.Job(view(p, facts.get(p.url()), feedUrls.get(p.parentUrl()),
-                        byUrl(pages, p.parentUrl())), p.output(), p.source()));
+                        byUrl(pagesByUrl, p.parentUrl())), p.output(), p.source()));
             }
         }
         if (!tags.isEmpty()) {
@@ -297,8 +299,9 @@ public final class SiteGenerator {
                 feedUrl == null || section == null ? null : section.title(), Map.of(), SourcePos.of(p.source()));
     }
 
-    private static Page byUrl(List<Page> pages, String url) {
-        return url == null ? null : pages.stream().filter(p -> p.url().equals(url)).findFirst().orElse(null);
+    /** A page by its URL (looked up once per page: a search of the list each time was quadratic). */
+    private static Page byUrl(Map<String, Page> pages, String url) {
+        return url == null ? null : pages.get(url);
     }
 
     private void aliases(List<Page> pages, SiteFiles files, Diagnostics d) {
