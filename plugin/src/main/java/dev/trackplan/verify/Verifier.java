@@ -116,6 +116,7 @@ public final class Verifier {
         return this;
     }
 
+    /**
      * Pages (by URL) whose verification passed in an earlier build with the same bundle, plan,
      * settings, site files and page HTML (the caller's key, {@code dev.trackplan.incremental}): they
      * get no scenarios; which events may fire on them still counts for TP309/TP310, and the
