@@ -450,23 +450,27 @@ class BrowserSuiteIT {
             WebElement cta = driver.findElement(By.cssSelector("a.plan-cta[data-plan=pro]"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cta);
             cta.click();
+            // the inspector redraws its list on every change: read the row's text and problems in one script
+            String row = "#trackplan-inspector li[data-event='pe" + HUB + "_pricing_cta_clicked']";
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<WebElement> rows = List.of();
-            while (System.nanoTime() < until && rows.isEmpty()) {
+            Object seen = null;
+            while (System.nanoTime() < until && seen == null) {
                 Thread.sleep(100);
-                rows = driver.findElements(By.cssSelector("#trackplan-inspector li[data-event='pe" + HUB
-                        + "_pricing_cta_clicked']"));
+                seen = ((JavascriptExecutor) driver).executeScript("var li = document.querySelector(arguments[0]);"
+                        + " return li ? [li.innerText, li.querySelectorAll('.tp-problem').length] : null;", row);
             }
-            assertThat(rows).as("the click is listed in the inspector").isNotEmpty();
-            assertThat(rows.get(0).getText()).contains("Pricing CTA clicked").contains("\"price\": 49");
-            assertThat(rows.get(0).findElements(By.cssSelector(".tp-problem"))).isEmpty();
+            assertThat(seen).as("the click is listed in the inspector").isNotNull();
+            List<?> found = (List<?>) seen;
+            assertThat((String) found.get(0)).contains("Pricing CTA clicked").contains("\"price\": 49");
+            assertThat(((Number) found.get(1)).intValue()).as("problems shown for the click").isZero();
             shoot("inspector");
         }
     }
 
     @Test
     void devServerOverlayIsReadableAndTheInspectorKeepsClearOfTheBanner() throws Exception {
-        Path project = Files.createTempDirectory("trackplan-overlay");
+        Path project = Files.createTempDirectory(Files.createDirectories(Path.of("target", "overlay-projects")), "project")
+                .toAbsolutePath();
         copyTree(Path.of("src/main"), project.resolve("src/main"));
         TrackplanConfig c = new TrackplanConfig(project, project.resolve("src/main/tracking/events"),
                 project.resolve("src/main/tracking/trackplan.lock.json"),
