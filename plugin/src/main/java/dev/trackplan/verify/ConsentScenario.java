@@ -3,7 +3,6 @@ package dev.trackplan.verify;
 import dev.trackplan.model.EventSpec;
 import dev.trackplan.site.GeneratedSite;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
@@ -52,39 +51,28 @@ final class ConsentScenario extends Scenario {
     @Override
     void run(VerifyRun run, VerifyRun.Code code) {
         String key = "consent " + choice + " " + here.stream().map(EventSpec::name).toList() + " without " + code.without();
-        org.jsoup.nodes.Document doc = parsed.take();
-        HostDom probe = run.probe(doc, page.url());
-        if (run.situations.seenBefore(key, probe)) {
-            parsed.done(probe.changed() ? null : doc);
-            return; // a page verified before, in every respect the code can observe
-        }
-        parsed.done(null);
-        try (BrowserSession s = run.open(probe.changed() ? Jsoup.parse(page.html()) : doc, page.url(),
-                choice == Choice.DO_NOT_TRACK)) {
-            guarded(run, s, () -> {
-                if (choice == Choice.GLOBAL_PRIVACY_CONTROL) {
-                    s.eval("navigator.globalPrivacyControl = true");
+        inPageView(run, page, parsed, key, choice == Choice.DO_NOT_TRACK, s -> {
+            if (choice == Choice.GLOBAL_PRIVACY_CONTROL) {
+                s.eval("navigator.globalPrivacyControl = true");
+            }
+            run.start(s, code);
+            if (choice.signal != null) {
+                run.accept(s);
+                fireAll(run, s, code);
+                run.report.scenario();
+                boolean pushed = s.recorder().all().stream().anyMatch(c -> "hsq".equals(c.queue())
+                        && "doNotTrack".equals(c.method()) && c.command().size() == 1);
+                if (!pushed) {
+                    run.failBundle(page.url(), VerifyRules.DO_NOT_TRACK, "with " + choice.signal + " on, the bundle did not "
+                            + "push ['doNotTrack'] on " + page.url());
                 }
-                run.start(s, code);
-                if (choice.signal != null) {
-                    run.accept(s);
-                    fireAll(run, s, code);
-                    run.report.scenario();
-                    boolean pushed = s.recorder().all().stream().anyMatch(c -> "hsq".equals(c.queue())
-                            && "doNotTrack".equals(c.method()) && c.command().size() == 1);
-                    if (!pushed) {
-                        run.failBundle(page.url(), VerifyRules.DO_NOT_TRACK, "with " + choice.signal + " on, the bundle did not "
-                                + "push ['doNotTrack'] on " + page.url());
-                    }
-                } else {
-                    fireAll(run, s, code);
-                    declineAnalyticsOnly(run, s);
-                    fireAll(run, s, code);
-                }
-                checkCommands(run, s, choice.signal);
-            });
-            run.situations.remember(key, s.trace());
-        }
+            } else {
+                fireAll(run, s, code);
+                declineAnalyticsOnly(run, s);
+                fireAll(run, s, code);
+            }
+            checkCommands(run, s, choice.signal);
+        });
     }
 
     /** Grants advertisement and functionality but not analytics: by the banner's boxes when it has them. */

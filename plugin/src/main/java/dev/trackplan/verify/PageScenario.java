@@ -4,7 +4,6 @@ import dev.trackplan.model.EventSpec;
 import dev.trackplan.model.TriggerKind;
 import dev.trackplan.site.GeneratedSite;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
@@ -37,58 +36,48 @@ final class PageScenario extends Scenario {
     @Override
     void run(VerifyRun run, VerifyRun.Code code) {
         String key = "page " + here.stream().map(EventSpec::name).toList() + " without " + code.without();
-        org.jsoup.nodes.Document doc = parsed.take();
-        HostDom probe = run.probe(doc, page.url());
-        if (run.situations.seenBefore(key, probe)) {
-            parsed.done(probe.changed() ? null : doc);
-            return; // a page verified before, in every respect the code can observe
-        }
-        parsed.done(null);
-        try (BrowserSession s = run.open(probe.changed() ? Jsoup.parse(page.html()) : doc, page.url(), false)) {
-            guarded(run, s, () -> {
-                run.start(s, code);
-                run.accept(s);
-                List<Recorder.Command> onLoad = s.recorder().tracksSince(0);
-                validateAll(run, onLoad, "on load");
-                for (EventSpec e : here) {
-                    if (e.trigger().kind() == TriggerKind.VISIT && !code.without().contains(e.name())) {
-                        run.report.scenario(run.report.event(e.name(), e.file()));
-                        long n = onLoad.stream().filter(c -> ExampleScenario.named(run, c, e)).count();
-                        if (n != 1) {
-                            run.fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, e.name() + " on " + page.url()
-                                    + ": expected one call on visit, got " + n);
-                        }
+        inPageView(run, page, parsed, key, false, s -> {
+            run.start(s, code);
+            run.accept(s);
+            List<Recorder.Command> onLoad = s.recorder().tracksSince(0);
+            validateAll(run, onLoad, "on load");
+            for (EventSpec e : here) {
+                if (e.trigger().kind() == TriggerKind.VISIT && !code.without().contains(e.name())) {
+                    run.report.scenario(run.report.event(e.name(), e.file()));
+                    long n = onLoad.stream().filter(c -> ExampleScenario.named(run, c, e)).count();
+                    if (n != 1) {
+                        run.fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, e.name() + " on " + page.url()
+                                + ": expected one call on visit, got " + n);
                     }
                 }
-                for (EventSpec e : here) {
-                    if (!VerifyRun.hasSelector(e) || code.without().contains(e.name())) {
-                        continue;
-                    }
-                    int index = 0;
-                    for (Element el : run.targets(s, e)) {
-                        index++;
-                        run.report.scenario(run.report.event(e.name(), e.file()));
-                        int mark = s.recorder().mark();
-                        s.fire(el, VerifyRun.eventType(e));
-                        List<Recorder.Command> calls = s.recorder().tracksSince(mark);
-                        String what = VerifyRun.describe(el) + "#" + index;
-                        long mine = calls.stream().filter(c -> ExampleScenario.named(run, c, e)).count();
-                        if (mine != 1) {
-                            run.fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, e.name() + " on " + page.url()
-                                    + " (" + what + "): expected exactly one call of " + e.fullName(run.hubId)
-                                    + ", got " + mine);
-                        }
-                        validateAll(run, calls, what);
-                    }
+            }
+            for (EventSpec e : here) {
+                if (!VerifyRun.hasSelector(e) || code.without().contains(e.name())) {
+                    continue;
                 }
-                for (EventSpec e : here) {
-                    ExampleScenario.checkConsole(run, e, e.trigger().valuePos(), s, e.name() + " on " + page.url());
+                int index = 0;
+                for (Element el : run.targets(s, e)) {
+                    index++;
+                    run.report.scenario(run.report.event(e.name(), e.file()));
+                    int mark = s.recorder().mark();
+                    s.fire(el, VerifyRun.eventType(e));
+                    List<Recorder.Command> calls = s.recorder().tracksSince(mark);
+                    String what = VerifyRun.describe(el) + "#" + index;
+                    long mine = calls.stream().filter(c -> ExampleScenario.named(run, c, e)).count();
+                    if (mine != 1) {
+                        run.fail(e, e.trigger().valuePos(), VerifyRules.CALL_COUNT, e.name() + " on " + page.url()
+                                + " (" + what + "): expected exactly one call of " + e.fullName(run.hubId)
+                                + ", got " + mine);
+                    }
+                    validateAll(run, calls, what);
                 }
-                withdraw(run, s, code);
-                checkCommands(run, s, null);
-            });
-            run.situations.remember(key, s.trace());
-        }
+            }
+            for (EventSpec e : here) {
+                ExampleScenario.checkConsole(run, e, e.trigger().valuePos(), s, e.name() + " on " + page.url());
+            }
+            withdraw(run, s, code);
+            checkCommands(run, s, null);
+        });
     }
 
     /**

@@ -3,8 +3,12 @@ package dev.trackplan.verify;
 import dev.trackplan.css.Deadline;
 import dev.trackplan.js.Watchdog;
 import dev.trackplan.model.EventSpec;
+import dev.trackplan.site.GeneratedSite;
 import java.util.List;
+import java.util.function.Consumer;
 import org.graalvm.polyglot.PolyglotException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * One kind of simulated page view over the shared {@link VerifyRun}: examples, the real pages with
@@ -42,6 +46,27 @@ abstract class Scenario {
 
         Cause kind() {
             return cause;
+        }
+    }
+
+    /**
+     * Runs {@code body} guarded in a fresh page view of {@code page}, unless a page in the same
+     * situation ({@code key}, and the same answers to every question that page view's code asked)
+     * was verified before; the page view's questions are remembered for the pages after it.
+     */
+    static void inPageView(VerifyRun run, GeneratedSite.HtmlPage page, PageDoc parsed, String key,
+            boolean doNotTrack, Consumer<BrowserSession> body) {
+        Document doc = parsed.take();
+        HostDom probe = run.probe(doc, page.url());
+        if (run.situations.seenBefore(key, probe)) {
+            parsed.done(probe.changed() ? null : doc);
+            return; // a page verified before, in every respect the code can observe
+        }
+        parsed.done(null);
+        try (BrowserSession s = run.open(probe.changed() ? Jsoup.parse(page.html()) : doc, page.url(),
+                doNotTrack)) {
+            guarded(run, s, () -> body.accept(s));
+            run.situations.remember(key, s.trace());
         }
     }
 
