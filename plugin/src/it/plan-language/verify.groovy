@@ -11,8 +11,9 @@ assert page.contains('id="shared-plan"')
 assert page.count('see shared property') == 4
 assert page.contains('personal data')
 def bundle = new File(site, 'js').listFiles().find { it.name ==~ /trackplan\.[0-9a-f]{10}\.js/ }.text
-assert bundle.contains('required:true')
-assert bundle.contains('keep:["utm_source",]')
+// descriptors by position: [name, type, from, arg, options, required, keepQuery]
+assert bundle.contains('["free","pro",],1]')
+assert bundle.contains('["page_url","string","url",0,0,0,["utm_source",]]')
 assert page.contains('successful submission of HubSpot form 78c2891f-ebdd-44c0-bd94-15c012bbbfbf')
 evaluate(new File(itSupport, 'no-warnings.groovy'))
 return true

@@ -1,1 +1,1 @@
-tp.on("click","a[data-x=\u00271\u0027], .cta",{name:"pe123_click_event",pages:"(?:^/pricing/[^?#]*$)|(?:^/a/(?:b|c)/$)",props:[{name:"plan",type:"enumeration",from:"attribute",arg:"data-plan",options:["basic","pro",]},{name:"page_url",type:"string",from:"url"},]});
+tp.on("click","a[data-x=\u00271\u0027], .cta",["pe123_click_event",[["plan","enumeration","attribute","data-plan",["basic","pro",]],["page_url","string","url"],],"(?:^/pricing/[^?#]*$)|(?:^/a/(?:b|c)/$)"]);

@@ -1,5 +1,4 @@
-(function(ev){var track=function(v){tp.track(ev,{values:v||{}})};try{
+tp.custom(["pe123_custom_event",[["count","number"],]],function(track,ev){
 var n = document.querySelectorAll(".plan").length;
 track({ count: n });
-
-}catch(e){tp.fail(ev,e)}})({name:"pe123_custom_event",props:[{name:"count",type:"number"},]});
+});

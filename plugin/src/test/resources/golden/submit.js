@@ -1,1 +1,1 @@
-tp.on("submit","form#signup",{name:"pe123_submit_event",props:[{name:"size",type:"enumeration",from:"field",arg:"size",options:["small","large",]},{name:"source",type:"string",from:"query",arg:"utm_source"},]});
+tp.on("submit","form#signup",["pe123_submit_event",[["size","enumeration","field","size",["small","large",]],["source","string","query","utm_source"],]]);

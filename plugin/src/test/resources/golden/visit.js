@@ -1,1 +1,1 @@
-(function(ev){var v=new RegExp("^/blog/[^/?#]*/$"),l;tp.onNavigate(function(){var p=window.location.pathname;if(p!==l){l=p;if(v.test(p))tp.track(ev,{})}})})({name:"pe123_visit_event",props:[{name:"post",type:"string",from:"title"},{name:"at",type:"datetime",from:"now"},]});
+tp.visit("^/blog/[^/?#]*/$",["pe123_visit_event",[["post","string","title"],["at","datetime","now"],]]);

@@ -60,6 +60,15 @@ final class SnippetModel {
                 options.add(Map.of("value", o.value(), "label", o.label()));
             }
             pm.put("options", options);
+            // the descriptor's positions (event.js.mustache): a slot is written when it or a later one has a value
+            boolean keep = !p.keepQuery().isEmpty();
+            boolean slotRequired = p.required() || keep;
+            boolean slotOptions = slotRequired || p.type() == PropertyType.ENUMERATION;
+            boolean slotArgument = slotOptions || kind != null && kind.takesArgument();
+            pm.put("slotRequired", slotRequired);
+            pm.put("slotOptions", slotOptions);
+            pm.put("slotArgument", slotArgument);
+            pm.put("slotFrom", slotArgument || kind != null);
             props.add(pm);
         }
         m.put("properties", props);

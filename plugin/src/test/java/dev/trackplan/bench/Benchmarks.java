@@ -96,6 +96,7 @@ public final class Benchmarks {
             byte[] hundredOne = bundle(js, 101).bytes();
             byte[] every = everyPart(js).bytes();
             byte[] example = exampleSite(js).bytes();
+            writeQuietly(WORK.resolve("bundle-example-site.js"), example); // to look at, part by part
             size("bundle: runtime core (no events)", core, 1500, "consent gate, Do Not Track, GPC");
             size("bundle: runtime plus one click event", one, 1200, "the runtime carries only the parts the plan uses");
             size("bundle: runtime with every part (no events)", every, 1500, "every value source, type, trigger, the banner");
@@ -477,6 +478,15 @@ public final class Benchmarks {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    static void writeQuietly(Path p, byte[] bytes) {
+        try {
+            Files.createDirectories(p.getParent());
+            Files.write(p, bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void deleteQuietly(Path p) {

@@ -136,9 +136,10 @@ class RuntimeFeaturesTest {
                       seen_at: { type: datetime, from: now }
                       words: { type: number, from: { meta: words }, required: true }
                 """);
-        assertThat(b).contains("case\"meta\"", "case\"url\"", "keep:[\"utm_source\",]", "case\"query\"", "case\"now\"",
-                "case\"datetime\"", "case\"number\"", "required:true", "not sent: required ",
-                "pages:\"(?:^/blog/", "|(?:^/news/");
+        assertThat(b).contains("case\"meta\"", "case\"url\"", "[\"page_url\",\"string\",\"url\",0,0,0,[\"utm_source\",]]",
+                "case\"query\"", "case\"now\"", "case\"datetime\"", "case\"number\"",
+                "[\"words\",\"number\",\"meta\",\"words\",0,1]", "not sent: required ",
+                "\"(?:^/blog/", "|(?:^/news/", "visit:");
         assertThat(b).doesNotContain("case\"text\"", "case\"attribute\"", "case\"title\"", "case\"referrer\"",
                 "case\"value\"", "case\"enumeration\"");
     }

@@ -60,7 +60,7 @@ class FaultInjectionTest {
     @Test
     void wrongEventNameIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache",
-                clickWith("tp.track({ name: \"pe123_other\", pages: [], props: ev.props }, { el: el });")));
+                clickWith("tp.track([\"pe123_other\", ev[1]], { el: el });")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.UNKNOWN_EVENT)
                 && e.message().contains("\"pe123_other\""));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CALL_COUNT)
@@ -70,7 +70,7 @@ class FaultInjectionTest {
     @Test
     void undeclaredPropertyIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "tp.track({ name: ev.name, pages: [], props: ev.props.concat([{ name: \"secret\", type: \"number\", from: \"attribute\", arg: \"data-price\" }]) }, { el: el });")));
+                "tp.track([ev[0], ev[1].concat([[\"secret\", \"number\", \"attribute\", \"data-price\"]])], { el: el });")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.UNDECLARED_PROPERTY)
                 && e.message().contains("sent property 'secret', which the plan does not declare"));
     }
@@ -78,7 +78,7 @@ class FaultInjectionTest {
     @Test
     void stringWhereNumberIsDeclaredIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "tp.track({ name: ev.name, pages: [], props: [ev.props[0], { name: \"price\", type: \"enumeration\", from: \"attribute\", arg: \"data-price\", options: [\"49\", \"19\"] }] }, { el: el });")));
+                "tp.track([ev[0], [ev[1][0], [\"price\", \"enumeration\", \"attribute\", \"data-price\", [\"49\", \"19\"]]]], { el: el });")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.EXPECTED_VALUE)
                 && e.format().contains("p.yaml:[15,30] TP301 price_clicked example on /: expected price=49 (number), got \"49\" (string)"));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.WRONG_TYPE)
@@ -88,7 +88,7 @@ class FaultInjectionTest {
     @Test
     void overLimitValueIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev.name, properties: { plan: new Array(300).join(\"x\"), price: 1 } }]);")));
+                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev[0], properties: { plan: new Array(300).join(\"x\"), price: 1 } }]);")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.OVER_LIMIT)
                 && e.message().contains("plan is 299 characters, over the limit of 256"));
     }
@@ -96,7 +96,7 @@ class FaultInjectionTest {
     @Test
     void callBeforeConsentIsCaught(@TempDir Path dir) {
         List<Diagnostic> errors = build(site(dir).template("click.js.mustache", clickWith(
-                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev.name, properties: { plan: \"pro\", price: 1 } }]);")));
+                "window._hsq.push([\"trackCustomBehavioralEvent\", { name: ev[0], properties: { plan: \"pro\", price: 1 } }]);")));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CONSENT)
                 && e.message().contains("price_clicked on /: sent before the visitor consented"));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.DO_NOT_TRACK));

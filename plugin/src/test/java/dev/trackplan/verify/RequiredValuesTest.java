@@ -44,7 +44,7 @@ class RequiredValuesTest {
             Path js = files.filter(p -> p.getFileName().toString().matches("trackplan\\..*\\.js")).findFirst().orElseThrow();
             bundle = Files.readString(js);
         }
-        assertThat(bundle).contains("required:true").contains("not sent: required ");
+        assertThat(bundle).contains("[\"basic\",\"pro\",],1]").contains("not sent: required ");
     }
 
     @Test
