@@ -3,8 +3,12 @@ package dev.trackplan.bench;
 import dev.trackplan.bundle.Bundle;
 import dev.trackplan.bundle.BundleAssembler;
 import dev.trackplan.bundle.BundleSettings;
+import dev.trackplan.bundle.RuntimeFeatures;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.js.JsEngine;
+import dev.trackplan.model.PropertyType;
+import dev.trackplan.model.SourceKind;
+import dev.trackplan.model.TriggerKind;
 import dev.trackplan.pipeline.BuildResult;
 import dev.trackplan.pipeline.Trackplan;
 import dev.trackplan.pipeline.TrackplanConfig;
@@ -104,6 +108,9 @@ public final class Benchmarks {
             note("bundle: each additional click event", String.format(Locale.ROOT, "%.0f B raw, %.0f B gzipped",
                     (hundredOne.length - one.length) / 100.0, (gzip(hundredOne) - gzip(one)) / 100.0),
                     "averaged over 100 varied events with 2-3 properties each; target < 100 B gzipped");
+            note("bundle: example site, what each part adds", exampleParts(js),
+                    "gzipped bytes the example's bundle loses without that part (each measured alone, so they do not "
+                    + "add up exactly to the whole)");
         }
     }
 
@@ -140,6 +147,73 @@ public final class Benchmarks {
             throw new IllegalStateException(d.errors().toString());
         }
         return b;
+    }
+
+    /**
+     * The example site's bundle part by part: for each runtime part its plan uses (and for the
+     * snippets with their descriptors), how many gzipped bytes the bundle has without it.
+     */
+    String exampleParts(JsEngine js) {
+        Path dir = ROOT.resolve("example-site/src/main/tracking/events");
+        Diagnostics d = new Diagnostics();
+        var plan = new dev.trackplan.model.TrackingPlan(new dev.trackplan.load.SpecLoader(dir).load(dir, d)).bundled();
+        TemplateSource t = new TemplateSource("tracking", dir.resolve("none"), dir);
+        Map<String, String> snippets = new SnippetRenderer(t, js).renderAll(plan.events(), "42", d);
+        RuntimeFeatures f = RuntimeFeatures.of(plan.events());
+        BundleAssembler a = new BundleAssembler(t, js);
+        java.util.function.BiFunction<RuntimeFeatures, String, Integer> size = (features, consent) -> {
+            Bundle b = a.assemble(new BundleSettings("42", consent, true, true, BundleSettings.DEFAULT_CONSENT_COOKIE),
+                    features, snippets, "bench", d);
+            if (d.hasErrors()) {
+                throw new IllegalStateException(d.errors().toString());
+            }
+            return gzip(b.bytes());
+        };
+        int whole = size.apply(f, "banner");
+        Map<String, Integer> parts = new java.util.LinkedHashMap<>();
+        Bundle bare = a.assemble(new BundleSettings("42", "banner", true, true, BundleSettings.DEFAULT_CONSENT_COOKIE),
+                f, Map.of(), "bench", d);
+        parts.put("the " + snippets.size() + " snippets with their descriptors", whole - gzip(bare.bytes()));
+        parts.put("Trackplan's banner (against HubSpot's settings link)", whole - size.apply(f, "hubspot"));
+        for (TriggerKind k : f.triggers()) {
+            var triggers = java.util.EnumSet.copyOf(f.triggers());
+            triggers.remove(k);
+            parts.put("trigger " + k.id(), whole - size.apply(new RuntimeFeatures(true, triggers, f.sources(), f.types(),
+                    f.pages(), f.required(), f.keepQuery(), f.formFields(), f.hubspotFields()), "banner"));
+        }
+        for (SourceKind s : f.sources()) {
+            var sources = java.util.EnumSet.copyOf(f.sources());
+            sources.remove(s);
+            boolean field = s == SourceKind.FIELD;
+            parts.put("source " + s.id() + (field ? " (form reading)" : ""), whole - size.apply(new RuntimeFeatures(true,
+                    f.triggers(), sources, f.types(), f.pages(), f.required(), f.keepQuery(), f.formFields() && !field,
+                    f.hubspotFields() && !field), "banner"));
+        }
+        for (PropertyType p : f.types()) {
+            var types = java.util.EnumSet.copyOf(f.types());
+            types.remove(p);
+            parts.put("type " + p.id(), whole - size.apply(new RuntimeFeatures(true, f.triggers(), f.sources(), types,
+                    f.pages(), f.required(), f.keepQuery(), f.formFields(), f.hubspotFields()), "banner"));
+        }
+        if (f.pages()) {
+            parts.put("pages", whole - size.apply(new RuntimeFeatures(true, f.triggers(), f.sources(), f.types(), false,
+                    f.required(), f.keepQuery(), f.formFields(), f.hubspotFields()), "banner"));
+        }
+        if (f.required()) {
+            parts.put("required", whole - size.apply(new RuntimeFeatures(true, f.triggers(), f.sources(), f.types(),
+                    f.pages(), false, f.keepQuery(), f.formFields(), f.hubspotFields()), "banner"));
+        }
+        if (f.keepQuery()) {
+            parts.put("keepQuery", whole - size.apply(new RuntimeFeatures(true, f.triggers(), f.sources(), f.types(),
+                    f.pages(), f.required(), false, f.formFields(), f.hubspotFields()), "banner"));
+        }
+        Bundle core = a.assemble(new BundleSettings("42", "banner", true, true, BundleSettings.DEFAULT_CONSENT_COOKIE),
+                RuntimeFeatures.of(List.of()), Map.of(), "bench", d);
+        StringBuilder sb = new StringBuilder(whole + " B in all: the consent gate with the banner and no event "
+                + gzip(core.bytes()) + " B; ");
+        parts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append(" B, "));
+        return sb.substring(0, sb.length() - 2);
     }
 
     Bundle everyPart(JsEngine js) {
