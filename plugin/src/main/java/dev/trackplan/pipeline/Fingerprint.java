@@ -1,5 +1,6 @@
 package dev.trackplan.pipeline;
 
+import dev.trackplan.incremental.InputStamps;
 import dev.trackplan.io.Hashing;
 import dev.trackplan.io.ProjectFiles;
 import java.io.IOException;
@@ -20,20 +21,25 @@ final class Fingerprint {
     private Fingerprint() {}
 
     static String of(TrackplanConfig c) {
-        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(), c.assetsDir()));
+        return of(c, InputStamps.none());
+    }
+
+    /** As {@link #of(TrackplanConfig)}, files with unchanged size, time and id not read again ({@code stamps}). */
+    static String of(TrackplanConfig c, InputStamps stamps) {
+        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir(), c.pagesDir(), c.layoutsDir(), c.assetsDir()), stamps);
     }
 
     /** Only the inputs of the tracking stages (specs and their templates): what the bundle depends on. */
-    static String ofTracking(TrackplanConfig c) {
-        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir()));
+    static String ofTracking(TrackplanConfig c, InputStamps stamps) {
+        return of(c, List.of(c.eventsDir(), c.trackingTemplatesDir()), stamps);
     }
 
     /** The layouts and partials (with the settings): what every rendered page depends on besides its own values. */
-    static String ofLayouts(TrackplanConfig c) {
-        return of(c, List.of(c.layoutsDir()));
+    static String ofLayouts(TrackplanConfig c, InputStamps stamps) {
+        return of(c, List.of(c.layoutsDir()), stamps);
     }
 
-    private static String of(TrackplanConfig c, List<Path> dirs) {
+    private static String of(TrackplanConfig c, List<Path> dirs, InputStamps stamps) {
         MessageDigest md = Hashing.digest();
         md.update(c.settingsKey().getBytes(StandardCharsets.UTF_8));
         ProjectFiles project = new ProjectFiles(c.projectDir());
@@ -44,14 +50,17 @@ final class Fingerprint {
                 // never read: the build refuses it, so the fingerprint only needs to change with it
                 md.update(("\u0000refused:" + r.file() + "\u0000").getBytes(StandardCharsets.UTF_8));
             }
-            for (Path f : listing.files()) {
-                md.update(("\u0000" + dir.relativize(f).toString().replace('\\', '/') + "\u0000")
-                        .getBytes(StandardCharsets.UTF_8));
+            // each file by its name and the hash of its bytes; files are hashed on all cores
+            List<String> hashes = listing.files().parallelStream().map(f -> {
                 try {
-                    md.update(Files.readAllBytes(f));
+                    return stamps.hash(f);
                 } catch (IOException e) {
-                    md.update(("\u0000unreadable:" + e).getBytes(StandardCharsets.UTF_8));
+                    return "unreadable:" + e;
                 }
+            }).toList();
+            for (int i = 0; i < hashes.size(); i++) {
+                md.update(("\u0000" + dir.relativize(listing.files().get(i)).toString().replace('\\', '/') + "\u0000"
+                        + hashes.get(i)).getBytes(StandardCharsets.UTF_8));
             }
         }
         try {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -86,7 +87,150 @@ final class SiteWriter {
         }
     }
 
+    /**
+     * How the next write goes. {@code inPlace}: the output folder is the one the last build wrote
+     * (its manifest and the record of what was written cover each other), so only the files in
+     * {@code changed} are written and those in {@code removed} deleted; otherwise a staging folder is
+     * built and swapped in. {@code hashes}: each file's SHA-256, computed once for either way.
+     */
+    record Plan(boolean inPlace, Map<String, String> hashes, Map<String, Written> before, Set<String> changed,
+            Set<String> removed, Set<String> ours) {}
+
+    /** Hashes the files and decides how they are written; {@code inPlaceAllowed} false always stages. */
+    Plan plan(Map<String, byte[]> files, boolean inPlaceAllowed) throws IOException {
+        Map<String, String> hashes = new ConcurrentHashMap<>();
+        Map<String, Written> before = written.read();
+        Set<String> ours = previousManifest();
+        boolean inPlace = inPlaceAllowed && !before.isEmpty() && !ours.isEmpty() && before.keySet().containsAll(ours)
+                && Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS);
+        Set<String> changed = ConcurrentHashMap.newKeySet();
+        files.entrySet().parallelStream().forEach(f -> {
+            String hash = Hashing.sha256Hex(f.getValue());
+            hashes.put(f.getKey(), hash);
+            Written was = before.get(f.getKey());
+            if (!unchanged(was, hash, outputDir.resolve(f.getKey()))) {
+                changed.add(f.getKey());
+            }
+        });
+        Set<String> removed = new TreeSet<>(ours);
+        removed.removeAll(files.keySet());
+        if (inPlace) {
+            for (String name : changed) {
+                if (!writableInPlace(name)) {
+                    inPlace = false; // a folder where a file goes, or a link or file where a folder goes
+                    break;
+                }
+            }
+        }
+        return new Plan(inPlace, hashes, before, changed, removed, ours);
+    }
+
+    /** Whether the file the last build wrote ({@code was}) is still at {@code current}, untouched, with {@code hash}. */
+    private static boolean unchanged(Written was, String hash, Path current) {
+        try {
+            return was != null && was.hash().equals(hash) && was.matches(current);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code name} can be written in place: no folder in its way, and only real folders above it. */
+    private boolean writableInPlace(String name) {
+        Path target = outputDir.resolve(name).normalize();
+        if (!target.startsWith(outputDir) || target.equals(outputDir)
+                || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (Path p = target.getParent(); !p.equals(outputDir); p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void write(Map<String, byte[]> files) throws IOException {
+        write(files, plan(files, false));
+    }
+
+    /** Writes {@code files} as {@code plan} says (see {@link #plan}). */
+    void write(Map<String, byte[]> files, Plan plan) throws IOException {
+        if (plan.inPlace()) {
+            updateInPlace(files, plan);
+        } else {
+            writeStaged(files, plan);
+        }
+    }
+
+    /**
+     * Writes only the changed files, each through a temporary sibling and a move, and deletes the
+     * files of the last build that are gone; files nobody changed are not touched. While it runs
+     * there is no record of what was written and the manifest names every file that may be there
+     * (temporary ones too), so a build stopped midway is followed by a staged build that drops them.
+     */
+    private void updateInPlace(Map<String, byte[]> files, Plan plan) throws IOException {
+        Path parent = outputDir.getParent();
+        discard(parent.resolve("." + outputDir.getFileName() + ".trackplan-staging"));
+        discard(parent.resolve("." + outputDir.getFileName() + ".trackplan-previous"));
+        written.clear();
+        Set<String> mayExist = new TreeSet<>(plan.ours());
+        mayExist.addAll(files.keySet());
+        plan.changed().forEach(name -> mayExist.add(temporary(name)));
+        AtomicFiles.write(manifest, String.join("\n", mayExist) + "\n");
+        Map<String, Written> now = new ConcurrentHashMap<>();
+        try {
+            plan.changed().parallelStream().forEach(name -> {
+                try {
+                    Path target = outputDir.resolve(name);
+                    Files.createDirectories(target.getParent());
+                    Path tmp = outputDir.resolve(temporary(name));
+                    Files.write(tmp, files.get(name));
+                    AtomicFiles.move(tmp, target);
+                    now.put(name, Written.of(plan.hashes().get(name), target));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String name : files.keySet()) {
+            if (!plan.changed().contains(name)) {
+                now.put(name, plan.before().get(name)); // untouched: as recorded
+            }
+        }
+        Set<Path> emptied = new TreeSet<>(java.util.Comparator.reverseOrder()); // deepest first
+        for (String name : plan.removed()) {
+            Path gone = outputDir.resolve(name);
+            if (!Files.isDirectory(gone, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(gone);
+            }
+            for (Path p = gone.getParent(); p.startsWith(outputDir) && !p.equals(outputDir); p = p.getParent()) {
+                emptied.add(p);
+            }
+        }
+        for (Path dir : emptied) {
+            // Trackplan's own folder, kept only if something is still in it
+            try (Stream<Path> s = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? Files.list(dir) : Stream.of(dir)) {
+                if (s.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
+        }
+        if (!outputDir.startsWith(buildDir) && !Files.exists(outputDir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.write(outputDir.resolve(MARKER), "This folder is generated by Trackplan: every build replaces it.\n");
+        }
+        AtomicFiles.write(manifest, String.join("\n", files.keySet()) + "\n");
+        written.write(now);
+    }
+
+    /** The temporary sibling a file is written to before it is moved over {@code name}. */
+    private static String temporary(String name) {
+        int slash = name.lastIndexOf('/');
+        return name.substring(0, slash + 1) + "." + name.substring(slash + 1) + ".trackplan-tmp";
+    }
+
+    private void writeStaged(Map<String, byte[]> files, Plan plan) throws IOException {
         Path parent = outputDir.getParent();
         Files.createDirectories(parent);
         Path staging = parent.resolve("." + outputDir.getFileName() + ".trackplan-staging");
@@ -106,16 +250,14 @@ final class SiteWriter {
             Files.createDirectories(dir);
         }
         // a file whose bytes are those written last time, still there untouched, is linked, not written
-        Map<String, Written> before = written.read();
-        Map<String, Written> now = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Written> now = new ConcurrentHashMap<>();
         try {
             files.entrySet().parallelStream().forEach(f -> {
                 try {
-                    byte[] bytes = f.getValue();
-                    String hash = Hashing.sha256Hex(bytes);
+                    String hash = plan.hashes().get(f.getKey());
                     Path target = staging.resolve(f.getKey());
-                    if (!linkUnchanged(before.get(f.getKey()), hash, f.getKey(), target)) {
-                        Files.write(target, bytes);
+                    if (plan.changed().contains(f.getKey()) || !linkUnchanged(f.getKey(), target)) {
+                        Files.write(target, f.getValue());
                     }
                     now.put(f.getKey(), Written.of(hash, target));
                 } catch (IOException e) {
@@ -128,7 +270,7 @@ final class SiteWriter {
         if (!outputDir.startsWith(buildDir)) {
             Files.writeString(staging.resolve(MARKER), "This folder is generated by Trackplan: every build replaces it.\n");
         }
-        Set<String> ours = previousManifest();
+        Set<String> ours = plan.ours();
         if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
             carryOverForeignFiles(ours, files.keySet(), staging);
             Files.move(outputDir, previous, StandardCopyOption.ATOMIC_MOVE);
@@ -141,20 +283,12 @@ final class SiteWriter {
     }
 
     /**
-     * Links {@code target} to the current site's file {@code name} when that file is the one the
-     * last build wrote ({@code was}: same bytes by hash, still a regular file with the size,
-     * modification time and file id recorded then) and the new bytes are the same; false to write.
+     * Links {@code target} to the current site's file {@code name}, which the plan found to be the
+     * one the last build wrote with the same bytes; false (then written) when no link can be made.
      */
-    private boolean linkUnchanged(Written was, String hash, String name, Path target) {
-        if (was == null || !was.hash().equals(hash)) {
-            return false;
-        }
-        Path current = outputDir.resolve(name);
+    private boolean linkUnchanged(String name, Path target) {
         try {
-            if (!was.matches(current)) {
-                return false;
-            }
-            Files.createLink(target, current);
+            Files.createLink(target, outputDir.resolve(name));
             return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false; // no hard links here: written
@@ -205,8 +339,8 @@ final class SiteWriter {
         try (Stream<Path> s = Files.walk(outputDir)) {
             for (Path p : s.filter(p -> !p.equals(outputDir)).toList()) {
                 String rel = outputDir.relativize(p).toString().replace('\\', '/');
-                if (ours.contains(rel) || fresh.contains(rel) || rel.equals(MARKER)) {
-                    continue;
+                if (ours.contains(rel) || fresh.contains(rel) || rel.equals(MARKER) || underAFile(rel, fresh)) {
+                    continue; // under a path where the new site has a file: it cannot be kept
                 }
                 Path target = staging.resolve(rel);
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -223,6 +357,15 @@ final class SiteWriter {
                 }
             }
         }
+    }
+
+    private static boolean underAFile(String rel, Set<String> fresh) {
+        for (int i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
+            if (fresh.contains(rel.substring(0, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void copyMode(Path from, Path to) throws IOException {

@@ -10,6 +10,7 @@ import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.diag.SourcePos;
 import dev.trackplan.incremental.BuildCache;
 import dev.trackplan.incremental.Canonical;
+import dev.trackplan.incremental.InputStamps;
 import dev.trackplan.incremental.VerifiedPages;
 import dev.trackplan.io.AtomicFiles;
 import dev.trackplan.io.DisplayPaths;
@@ -79,6 +80,8 @@ public final class Trackplan implements AutoCloseable {
      * ({@code -Dtrackplan.incremental=false} turns it off).
      */
     static final boolean INCREMENTAL = !"false".equals(System.getProperty("trackplan.incremental"));
+    /** {@link #INCREMENTAL} for this pipeline (tests build both ways in one JVM). */
+    boolean incremental = INCREMENTAL;
     /** Kept warm only: the pages of the last build, so unchanged pages are not rendered again. */
     private final RenderCache renderCache;
 
@@ -160,7 +163,22 @@ public final class Trackplan implements AutoCloseable {
     private BuildResult buildLocked(TrackplanConfig c) throws IOException {
         List<String> summary = new ArrayList<>();
         long t0 = System.nanoTime();
-        String fingerprint = Fingerprint.of(c);
+        // inputs whose size, time and file id are those the last build recorded are not read again
+        InputStamps stamps = incremental ? InputStamps.open(c.workDir().resolve("incremental")) : InputStamps.none();
+        try {
+            return buildLocked(c, t0, summary, stamps);
+        } finally {
+            try {
+                stamps.save();
+            } catch (IOException e) {
+                // only a cache: the next build reads the files again
+            }
+        }
+    }
+
+    private BuildResult buildLocked(TrackplanConfig c, long t0, List<String> summary, InputStamps stamps)
+            throws IOException {
+        String fingerprint = Fingerprint.of(c, stamps);
         Path stamp = c.workDir().resolve("fingerprint.txt");
         SiteWriter writer = new SiteWriter(c.outputDir(), c.workDir());
         String notOwned = writer.notOwned(c.projectDir());
@@ -173,7 +191,8 @@ public final class Trackplan implements AutoCloseable {
                 lastValidPlan = current.diagnostics().hasErrors() ? null : current.plan();
             }
             summary.add("Site is up to date (no input changed), nothing rendered or written; checked in "
-                    + ms(t0) + " ms");
+                    + ms(t0) + " ms" + String.format(Locale.ROOT, " (input files read: %d, unchanged by size, time and "
+                    + "file id and not read: %d)", stamps.read(), stamps.trusted()));
             return new BuildResult(List.of(), true, summary);
         }
         // the site the last build replaced is deleted meanwhile, on a thread of its own
@@ -184,7 +203,7 @@ public final class Trackplan implements AutoCloseable {
             return t;
         });
         try {
-            return buildStarted(c, t0, summary, fingerprint, stamp, writer, background);
+            return buildStarted(c, t0, summary, fingerprint, stamp, writer, background, stamps);
         } finally {
             background.shutdown();
             try {
@@ -196,14 +215,14 @@ public final class Trackplan implements AutoCloseable {
     }
 
     private BuildResult buildStarted(TrackplanConfig c, long t0, List<String> summary, String fingerprint, Path stamp,
-            SiteWriter writer, ExecutorService background) throws IOException {
+            SiteWriter writer, ExecutorService background, InputStamps stamps) throws IOException {
         // GraalJS takes a moment to start: warm it up while the specs are read and checked
         // (threads of their own: the shared pool has one thread on two cores, and the pages' work uses it)
         CompletableFuture<JsEngine> engine = warmEngine != null ? CompletableFuture.completedFuture(warmEngine)
                 : CompletableFuture.supplyAsync(JsEngine::new, background);
         // the persistent cache (target/trackplan/incremental) is read meanwhile
-        String layoutsKey = Fingerprint.ofLayouts(c);
-        CompletableFuture<BuildCache> diskCache = INCREMENTAL ? CompletableFuture.supplyAsync(
+        String layoutsKey = Fingerprint.ofLayouts(c, stamps);
+        CompletableFuture<BuildCache> diskCache = incremental ? CompletableFuture.supplyAsync(
                 () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey), background) : null;
         // the pages do not depend on the plan: read them and render their Markdown on all cores meanwhile
         Diagnostics pageDiagnostics = new Diagnostics();
@@ -214,7 +233,7 @@ public final class Trackplan implements AutoCloseable {
             ContentFacts.prepare(loaded, diskCache == null ? facts : diskCache.join().facts());
             return loaded;
         }, background);
-        String planKey = Fingerprint.ofTracking(c);
+        String planKey = Fingerprint.ofTracking(c, stamps);
         String trackingKey = keepWarm ? planKey : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;
@@ -331,7 +350,9 @@ public final class Trackplan implements AutoCloseable {
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
             }
-            for (Path special : writer.uncopyable()) {
+            // the last build's site, untouched since, is updated in place; anything else is staged and swapped
+            SiteWriter.Plan writing = writer.plan(site.files(), incremental);
+            for (Path special : writing.inPlace() ? List.<Path>of() : writer.uncopyable()) {
                 d.error(SourcePos.of(DisplayPaths.of(c.projectDir(), special)), FileRules.OUTPUT_NOT_OWNED,
                         "is a special file (a FIFO, socket or device) in the output folder, which Trackplan replaces "
                                 + "and cannot copy it into; move it elsewhere");
@@ -341,7 +362,7 @@ public final class Trackplan implements AutoCloseable {
             }
             // no stamp while the site is being swapped: a build killed midway is not "up to date" next time
             Files.deleteIfExists(stamp);
-            writer.write(site.files());
+            writer.write(site.files(), writing);
             // a page due to appear or expire makes the same sources another site from then on
             AtomicFiles.write(stamp, fingerprint + (site.validUntil() == null ? "" : " " + site.validUntil()) + "\n");
             long tEnd = System.nanoTime();
@@ -360,11 +381,15 @@ public final class Trackplan implements AutoCloseable {
             } else {
                 summary.add("Verification skipped (trackplan.verify=false)");
             }
-            summary.add(String.format(Locale.ROOT, "Site written to %s: %d files", c.outputDir(), site.files().size()));
+            summary.add(String.format(Locale.ROOT, "Site written to %s: %d files%s", c.outputDir(), site.files().size(),
+                    writing.inPlace() ? String.format(Locale.ROOT, " (in place: %d written, %d removed, the others "
+                    + "untouched)", writing.changed().size(), writing.removed().size()) : ""));
             summary.add(String.format(Locale.ROOT, "Timing: load+check %d ms, render+bundle %d ms, site %d ms, "
                     + "verify %d ms, write %d ms, total %d ms", (tCheck - t0) / 1_000_000, (tBundle - tCheck) / 1_000_000,
                     (tSite - tBundle) / 1_000_000, (tVerify - tSite) / 1_000_000, (tEnd - tVerify) / 1_000_000,
                     (tEnd - t0) / 1_000_000));
+            summary.add(String.format(Locale.ROOT, "Input files read: %d, unchanged by size, time and file id and not "
+                    + "read: %d", stamps.read(), stamps.trusted()));
             return new BuildResult(d.sorted(), false, summary);
         } finally {
             if (!keepWarm) {

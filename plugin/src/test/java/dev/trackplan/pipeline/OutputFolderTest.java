@@ -70,7 +70,9 @@ class OutputFolderTest {
         assertThat(Files.readSymbolicLink(site.resolve("latest"))).isEqualTo(Path.of("index.html"));
         mkfifo(site.resolve("pipe"));
         s.page("team.md", "# Team\n");
-        assertThat(errors(new Trackplan().build(config(s)))).containsExactly("target/site/pipe:[1,1] TP511 is a special "
+        Trackplan staged = new Trackplan(); // in place, the FIFO would be left alone (LinkedUnchangedFilesTest)
+        staged.incremental = false;
+        assertThat(errors(staged.build(config(s)))).containsExactly("target/site/pipe:[1,1] TP511 is a special "
                 + "file (a FIFO, socket or device) in the output folder, which Trackplan replaces and cannot copy it "
                 + "into; move it elsewhere");
         assertThat(Files.exists(site.resolve("pipe"), LinkOption.NOFOLLOW_LINKS)).isTrue();
