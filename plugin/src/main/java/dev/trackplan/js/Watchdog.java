@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.graalvm.polyglot.Context;
 
 /**
@@ -18,7 +19,7 @@ import org.graalvm.polyglot.Context;
  */
 public final class Watchdog implements AutoCloseable {
     /** Why the watchdog stopped the code, if it did. */
-    public enum Reason { NONE, TIMEOUT, MEMORY, SUPERSEDED }
+    public enum Reason { NONE, TIMEOUT, MEMORY, SUPERSEDED, BUDGET }
 
     private static final long PERIOD_MILLIS = 25;
     private static final double MEMORY_LIMIT = 0.85;
@@ -45,13 +46,22 @@ public final class Watchdog implements AutoCloseable {
     private final long collections = LiveHeap.mark();
 
     public Watchdog(Context context, Duration timeout) {
+        this(context, timeout, () -> false);
+    }
+
+    /**
+     * As {@link #Watchdog(Context, Duration)}, and stops the code when {@code overBudget} says so
+     * (a time budget of the caller's, spanning several contexts).
+     */
+    public Watchdog(Context context, Duration timeout, BooleanSupplier overBudget) {
         this.context = context;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.task = TIMER.scheduleAtFixedRate(() -> {
-            Reason r = System.nanoTime() - deadline >= 0 ? Reason.TIMEOUT : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
+            Reason r = System.nanoTime() - deadline >= 0 ? Reason.TIMEOUT : overBudget.getAsBoolean() ? Reason.BUDGET
+                    : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
             if (r != Reason.NONE && reason == Reason.NONE) {
                 reason = r;
-                long grace = r == Reason.TIMEOUT ? INTERRUPT_MILLIS : MEMORY_INTERRUPT_MILLIS;
+                long grace = r != Reason.MEMORY ? INTERRUPT_MILLIS : MEMORY_INTERRUPT_MILLIS;
                 STOPPER.execute(() -> interruptOrCancel(context, grace));
             }
         }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);

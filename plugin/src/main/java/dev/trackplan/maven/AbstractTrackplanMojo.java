@@ -113,6 +113,13 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
     @Parameter(property = "trackplan.verifyTimeout", defaultValue = "10")
     int verifyTimeout;
 
+    /**
+     * Wall-clock limit, in seconds, for each event's own code over the whole verification: all the
+     * page views and examples that run it together.
+     */
+    @Parameter(property = "trackplan.verifyEventBudget", defaultValue = "60")
+    int verifyEventBudget = 60; // the default also for a mojo made by hand
+
     /** The language of the pages, for {@code <html lang>} and the feeds (a BCP 47 tag: en, de, pt-BR). */
     @Parameter(property = "trackplan.lang", defaultValue = "en")
     String lang;
@@ -196,6 +203,10 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         if (verifyTimeout < 1 || verifyTimeout > 600) {
             throw new MojoFailureException("<verifyTimeout> must be between 1 and 600 seconds (found " + verifyTimeout + ")");
         }
+        if (verifyEventBudget < 1 || verifyEventBudget > 3600) {
+            throw new MojoFailureException("<verifyEventBudget> must be between 1 and 3600 seconds (found "
+                    + verifyEventBudget + ")");
+        }
         String language = lang == null ? "en" : lang; // null only where a mojo is made by hand, not by Maven
         if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
             throw new MojoFailureException("<lang> must be a language tag like en, de or pt-BR (found '" + lang + "')");
@@ -216,7 +227,8 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
                 workDirectory.toPath(), reportsDirectory.toPath(), hubId, region, consent, respectDoNotTrack,
                 respectGlobalPrivacyControl,
                 baseUrl == null ? "" : baseUrl, siteTitle == null ? "Site" : siteTitle, trackingPlanPage, includeDrafts,
-                verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion, site);
+                verify, Duration.ofSeconds(verifyTimeout), pluginVersion == null ? "dev" : pluginVersion, site,
+                Duration.ofSeconds(verifyEventBudget));
     }
 
     /**

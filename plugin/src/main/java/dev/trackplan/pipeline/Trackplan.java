@@ -327,7 +327,8 @@ public final class Trackplan implements AutoCloseable {
             VerifyReport report = null;
             if (c.verify() && bundle != null) {
                 Verifier verifier = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
-                        c.respectGlobalPrivacyControl(), c.verifyTimeout()).siteComplete(siteComplete)
+                        c.respectGlobalPrivacyControl(), c.verifyTimeout()).eventBudget(c.verifyEventBudget())
+                        .siteComplete(siteComplete)
                         .bundleTemplate(projectBundleTemplate(c));
                 VerifiedPages verifiedPages = cache == null ? null
                         : new VerifiedPages(cache, Canonical.hash(planKey, c.settingsKey(), bundle.url(), bundle.bytes()));

@@ -41,6 +41,8 @@ public final class BrowserSession implements AutoCloseable {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final Value shim;
     private final Value hubspot;
+    private final EventClock clock;
+    private final Value bindings;
     private Deadline deadline;
     private volatile boolean closed;
 
@@ -49,10 +51,20 @@ public final class BrowserSession implements AutoCloseable {
      * {@code timeout} between them.
      */
     public BrowserSession(JsEngine engine, Document page, String url, boolean doNotTrack, Duration timeout) {
+        this(engine, page, url, doNotTrack, timeout, EventClock.none());
+    }
+
+    /**
+     * A page view whose events' code runs on {@code clock} (their {@link EventBudget}); the watchdog
+     * stops it when an event running in it has used up its budget.
+     */
+    BrowserSession(JsEngine engine, Document page, String url, boolean doNotTrack, Duration timeout, EventClock clock) {
+        this.clock = clock;
         this.dom = new HostDom(page, url, Deadline.after(timeout)); // the page reads its address from here only
         this.context = engine.newContext(console);
-        this.watchdog = new Watchdog(context, timeout);
+        this.watchdog = new Watchdog(context, timeout, () -> clock.exhausted() >= 0);
         Value bindings = context.getBindings("js");
+        this.bindings = bindings;
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("referrer", "");
         cfg.put("doNotTrack", doNotTrack);
@@ -66,6 +78,7 @@ public final class BrowserSession implements AutoCloseable {
         }
         bindings.putMember("__dom", dom);
         bindings.putMember("__rec", recorder);
+        bindings.putMember(TimedBundle.HANDOFF, clock); // the shim takes it off the global object
         try {
             this.shim = context.eval(SHIM);
             context.eval(STAND_IN);
@@ -91,14 +104,45 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    /** Runs the bundle as the page's deferred script would. */
+    /**
+     * Runs the bundle as the page's deferred script would. A bundle the verification instrumented
+     * ({@link TimedBundle}) takes the page view's clock from the global object before its first
+     * snippet; it is removed afterwards in any case.
+     */
     public void runBundle(Source bundle) {
-        context.eval(bundle);
+        bindings.putMember(TimedBundle.HANDOFF, clock);
+        try {
+            onClock(() -> context.eval(bundle));
+        } finally {
+            try {
+                bindings.removeMember(TimedBundle.HANDOFF);
+            } catch (RuntimeException stopped) {
+                // the watchdog stopped the page view: nothing runs in it any more
+            }
+        }
     }
 
     /** The HubSpot loader arrives and processes the queued commands. */
     public void loadHubSpot() {
-        hubspot.getMember("load").executeVoid();
+        onClock(() -> hubspot.getMember("load").executeVoid());
+    }
+
+    /**
+     * A call of the verifier into the page: it starts on the runtime's clock, and whatever ran last
+     * is charged when it returns or fails.
+     */
+    private void onClock(Runnable call) {
+        clock.begin();
+        try {
+            call.run();
+        } finally {
+            clock.end();
+        }
+    }
+
+    /** The event whose code used up its time budget (verifyEventBudget) while this page view ran it, or null. */
+    String exhaustedEvent() {
+        return clock.exhaustedEvent();
     }
 
     /** The visitor answers HubSpot's own banner. */
@@ -109,7 +153,7 @@ public final class BrowserSession implements AutoCloseable {
     /** As {@link #decide(boolean)}; {@code when} says the choice in messages ("after the visitor withdrew consent"). */
     public void decide(boolean allowed, String when) {
         visitorChooses(allowed, when);
-        hubspot.getMember("decide").executeVoid(allowed);
+        onClock(() -> hubspot.getMember("decide").executeVoid(allowed));
     }
 
     /** The visitor answers HubSpot's own banner category by category. */
@@ -119,13 +163,13 @@ public final class BrowserSession implements AutoCloseable {
                 ? "advertisement and functionality" : advertisement ? "advertisement" : "functionality") + " accepted)" : ""));
         Value choice = context.eval("js", "({analytics: " + analytics + ", advertisement: " + advertisement
                 + ", functionality: " + functionality + "})");
-        hubspot.getMember("decide").executeVoid(choice);
+        onClock(() -> hubspot.getMember("decide").executeVoid(choice));
     }
 
     /** The visitor answers, and listeners hear only {@code {allowed}}, as from older HubSpot scripts. */
     public void decideLegacy(boolean allowed) {
         visitorChooses(allowed, allowed ? "after the visitor consented" : "after the visitor declined");
-        hubspot.getMember("decide").executeVoid(allowed, true);
+        onClock(() -> hubspot.getMember("decide").executeVoid(allowed, true));
     }
 
     /**
@@ -137,7 +181,7 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     public void fire(Element target, String type) {
-        shim.getMember("fire").executeVoid(dom.id(target), type);
+        onClock(() -> shim.getMember("fire").executeVoid(dom.id(target), type));
     }
 
     /** Stops the page view's code now: another event's hang was found, its result is not wanted. */
@@ -166,13 +210,13 @@ public final class BrowserSession implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.eval("js", "(function (d) { var e = new Event('message'); e.data = d; window.dispatchEvent(e); })("
-                + data + ")");
+        onClock(() -> context.eval("js", "(function (d) { var e = new Event('message'); e.data = d; "
+                + "window.dispatchEvent(e); })(" + data + ")"));
     }
 
     /** Runs a snippet of JavaScript in the page (for tests and scenarios). */
     public void eval(String code) {
-        context.eval("js", code);
+        onClock(() -> context.eval("js", code));
     }
 
     /** The elements {@code css} matches, asked by the verifier through the page's record of questions. */

@@ -27,17 +27,28 @@ abstract class Scenario {
     abstract void run(VerifyRun run, VerifyRun.Code code);
 
     /** How guest code failed. */
-    enum Cause { THREW, TIMEOUT, MEMORY, SETUP, SUPERSEDED }
+    enum Cause { THREW, TIMEOUT, MEMORY, SETUP, SUPERSEDED, BUDGET }
 
     /** Guest code (or host work on its behalf) failed: what happened, and where in the bundle. */
     static final class GuestFailure extends RuntimeException {
         private final List<Integer> offsets;
         private final Cause cause;
+        private final String event;
 
         GuestFailure(String what, List<Integer> offsets, Cause cause) {
+            this(what, offsets, cause, null);
+        }
+
+        GuestFailure(String what, List<Integer> offsets, Cause cause, String event) {
             super(what, null, false, false);
             this.offsets = offsets;
             this.cause = cause;
+            this.event = event;
+        }
+
+        /** The event known to be at fault without looking at the stack (its time budget ran out), or null. */
+        String event() {
+            return event;
         }
 
         List<Integer> offsets() {
@@ -74,18 +85,29 @@ abstract class Scenario {
     static void guarded(VerifyRun run, BrowserSession s, Runnable body) {
         try {
             body.run();
+            overBudget(s); // it finished, but an event's code in it used up its time across page views
         } catch (PolyglotException ex) {
+            overBudget(s);
             Cause cause = s.stoppedBecause() == Watchdog.Reason.SUPERSEDED ? Cause.SUPERSEDED
                     : s.stoppedBecause() == Watchdog.Reason.MEMORY ? Cause.MEMORY
                     : ex.isCancelled() || s.timedOut() || s.deadline().expired() || ex.isResourceExhausted()
                     ? Cause.TIMEOUT : Cause.THREW;
             throw new GuestFailure(s.describe(ex, run.timeout), VerifyRun.offsets(ex), cause);
         } catch (Deadline.Exceeded ex) {
+            overBudget(s);
             throw new GuestFailure("did not finish within " + run.timeout.toSeconds() + " s (endless loop or heavy "
                     + "work in the code?)", List.of(), Cause.TIMEOUT);
         } catch (OutOfMemoryError | StackOverflowError ex) {
             throw new GuestFailure("exhausted the " + (ex instanceof OutOfMemoryError ? "heap" : "stack")
                     + " (" + ex.getClass().getSimpleName() + ")", List.of(), Cause.MEMORY);
+        }
+    }
+
+    /** An event's code ran in this page view and used up its time budget: that event is at fault. */
+    private static void overBudget(BrowserSession s) {
+        String event = s.exhaustedEvent();
+        if (event != null) {
+            throw new GuestFailure("used up its time budget", List.of(), Cause.BUDGET, event);
         }
     }
 

@@ -47,6 +47,8 @@ public final class Verifier {
     /** Where the verification serves the site when the project has no {@code baseUrl}. */
     public static final String DEFAULT_ORIGIN = "https://www.example.com";
     private static final int ATTEMPTS = 4;
+    /** verifyEventBudget's default: each event's code may run this long over all its page views and examples. */
+    public static final Duration DEFAULT_EVENT_BUDGET = Duration.ofSeconds(60);
 
     private final JsEngine engine;
     private final String hubId;
@@ -55,6 +57,7 @@ public final class Verifier {
     private final boolean respectDoNotTrack;
     private final boolean respectGlobalPrivacyControl;
     private final Duration timeout;
+    private Duration eventBudget = DEFAULT_EVENT_BUDGET;
     private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean siteComplete = true;
     private String bundleTemplate;
@@ -107,6 +110,16 @@ public final class Verifier {
     }
 
     /**
+     * How long each event's code may run over the whole verification, all its page views and
+     * examples together (each page view also has {@code timeout}); an event over it fails (TP314)
+     * and its remaining scenarios are skipped.
+     */
+    public Verifier eventBudget(Duration budget) {
+        this.eventBudget = budget;
+        return this;
+    }
+
+    /**
      * The project's own bundle template, when it overrides Trackplan's: a failure of the bundle's
      * runtime (tied to no event) is located there. Without one, it is located at the page it
      * happened on, and says it is Trackplan's runtime.
@@ -145,7 +158,8 @@ public final class Verifier {
         long start = System.nanoTime();
         skipped = 0;
         VerifyReport report = new VerifyReport();
-        VerifyRun run = new VerifyRun(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, report, d);
+        VerifyRun run = new VerifyRun(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout,
+                eventBudget, report, d);
         run.locateBundleFailures(bundleTemplate, site);
         List<Scenario> scenarios = new ArrayList<>();
         for (EventSpec e : plan.events()) {
@@ -239,6 +253,7 @@ public final class Verifier {
      */
     private void execute(VerifyRun run, Scenario sc) {
         int superseded = 0;
+        int budgetSpent = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (run.bundleBroken() || sc.owners().stream().allMatch(run::isBroken)) {
                 return;
@@ -248,6 +263,15 @@ public final class Verifier {
                 sc.run(run, code);
                 return;
             } catch (Scenario.GuestFailure f) {
+                EventSpec spent = f.kind() == Scenario.Cause.BUDGET ? run.plan.event(f.event()) : null;
+                if (spent != null && budgetSpent++ <= run.plan.events().size()) { // its clock says so: no guessing
+                    run.breakEvent(spent, VerifyRules.BUDGET, spent.name() + " (stopped on " + sc.path() + "): its code "
+                            + "ran for more than " + run.budget.seconds() + " s in all over the page views and examples "
+                            + "that ran it (verifyEventBudget); its remaining scenarios are skipped (heavy work in the "
+                            + "code?)");
+                    attempt--; // not this scenario's failure: again without it, for the other events
+                    continue;
+                }
                 if (f.kind() == Scenario.Cause.SUPERSEDED && superseded++ <= run.plan.events().size()) {
                     attempt--; // stopped because another event broke meanwhile: not this scenario's failure
                     continue;

@@ -15,6 +15,7 @@ public final class VerifyRules {
     public static final String RUNTIME = "TP311";
     public static final String TOO_MANY_PROPERTIES = "TP312";
     public static final String UNKNOWN_COMMAND = "TP313";
+    public static final String BUDGET = "TP314";
     public static final String NEVER_SENT = "TP319";
     public static final String REQUIRED_MISSING = "TP320";
     public static final String PERSONAL_VALUE = "TP321";

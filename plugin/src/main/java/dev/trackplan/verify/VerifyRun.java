@@ -54,11 +54,25 @@ final class VerifyRun {
     private final Map<String, String> pageSources = new java.util.HashMap<>();
     private final Map<String, Map<String, Set<String>>> sentByPage = new ConcurrentHashMap<>();
 
-    /** The bundle as scenarios run it now, and which broken events it already leaves out. */
+    /** The bundle with a clock call at each snippet, as page views run it. */
+    private final TimedBundle timing;
+    /** verifyEventBudget: each event's time over all the page views that run it. */
+    final EventBudget budget;
+
+    /**
+     * The bundle as scenarios run it now ({@link TimedBundle}: the shipped code with the event
+     * clock's calls), and which broken events it already leaves out.
+     */
     record Code(Source source, Set<String> without) {}
 
     VerifyRun(JsEngine engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
             boolean respectDoNotTrack, Duration timeout, VerifyReport report, Diagnostics d) {
+        this(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, Verifier.DEFAULT_EVENT_BUDGET,
+                report, d);
+    }
+
+    VerifyRun(JsEngine engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
+            boolean respectDoNotTrack, Duration timeout, Duration eventBudget, VerifyReport report, Diagnostics d) {
         this.engine = engine;
         this.plan = plan;
         this.bundle = bundle;
@@ -70,11 +84,19 @@ final class VerifyRun {
         this.validator = new CallValidator(plan, hubId);
         this.report = report;
         this.d = d;
-        this.code = new Code(source(bundle.content()), Set.of());
+        this.timing = new TimedBundle(bundle, name -> plan.event(name) != null
+                && plan.event(name).trigger().kind() == TriggerKind.CUSTOM);
+        this.budget = new EventBudget(timing.events(), eventBudget);
+        this.shipped = bundle.content();
+        this.code = new Code(source(shipped), Set.of());
     }
 
-    private static Source source(String content) {
-        return JsEngine.bundleSource(content); // the parse of the build's syntax check, on the shared engine
+    /** The shipped code of {@link #code} (events left out blanked), as the clock calls go into it. */
+    private String shipped;
+
+    /** Parsed once per content on the shared engine: every page view of the run shares the parse. */
+    private Source source(String shippedContent) {
+        return JsEngine.bundleSource(timing.instrument(shippedContent));
     }
 
     Code code() {
@@ -84,7 +106,7 @@ final class VerifyRun {
     /** A fresh page view at {@code path} of the site, with its own timeout. */
     BrowserSession open(Document doc, String path, boolean doNotTrack) {
         try {
-            return new BrowserSession(engine, doc, origin + path, doNotTrack, timeout);
+            return new BrowserSession(engine, doc, origin + path, doNotTrack, timeout, new EventClock(budget));
         } catch (PolyglotException e) { // no page code ran yet: stopped from outside (heap guard, overloaded machine)
             throw new Scenario.GuestFailure("was stopped before the page was ready (" + e.getMessage() + ")",
                     List.of(), Scenario.Cause.SETUP);
@@ -231,15 +253,21 @@ final class VerifyRun {
      * snippet out of the bundle for the scenarios still to run (its own are skipped).
      */
     synchronized void breakEvent(EventSpec e, String message) {
+        breakEvent(e, VerifyRules.RUNTIME, message);
+    }
+
+    /** As {@link #breakEvent(EventSpec, String)}, reported under {@code rule}. */
+    synchronized void breakEvent(EventSpec e, String rule, String message) {
         if (broken.putIfAbsent(e.name(), Boolean.TRUE) != null) {
             return;
         }
-        fail(e, e.trigger().valuePos(), VerifyRules.RUNTIME, message);
+        budget.retire(e.name());
+        fail(e, e.trigger().valuePos(), rule, message);
         Bundle.Span span = bundle.snippets().get(e.name());
         if (span == null) {
             return;
         }
-        char[] blanked = code.source().getCharacters().toString().toCharArray();
+        char[] blanked = shipped.toCharArray();
         for (int i = span.start(); i < span.end(); i++) {
             if (blanked[i] != '\n') {
                 blanked[i] = ' '; // same offsets and lines, so stack positions still map to snippets
@@ -247,7 +275,8 @@ final class VerifyRun {
         }
         Set<String> without = new java.util.TreeSet<>(code.without());
         without.add(e.name());
-        code = new Code(source(new String(blanked)), Set.copyOf(without));
+        shipped = new String(blanked);
+        code = new Code(source(shipped), Set.copyOf(without));
         live.entrySet().removeIf(s -> s.getKey().closed());
         live.forEach((s, c) -> {
             if (!c.without().contains(e.name())) {
@@ -264,7 +293,8 @@ final class VerifyRun {
 
     /** The event whose snippet pushed a command or was running, by the bundle offsets on the stack. */
     EventSpec culprit(List<Integer> offsets) {
-        for (int offset : offsets) {
+        for (int at : offsets) {
+            int offset = timing.toShipped(at); // offsets on the stack are in the code page views run
             for (Map.Entry<String, Bundle.Span> s : bundle.snippets().entrySet()) {
                 if (s.getValue().contains(offset)) {
                     return plan.event(s.getKey());

@@ -5,9 +5,13 @@
 // controls instead).
 (function (global) {
   "use strict";
-  var dom = global.__dom, cfg = JSON.parse(global.__cfg);
+  var dom = global.__dom, cfg = JSON.parse(global.__cfg), clock = global.__trackplanClock, apply = Reflect.apply;
   delete global.__dom;
   delete global.__cfg;
+  delete global.__trackplanClock;
+  // whose code runs (the runtime's, or one event's), for each event's time budget: a listener runs
+  // on the clock of the event that registered it; only this closure holds the clock
+  if (!clock) clock = { owner: function () { return -1; }, enter: function () {}, leave: function () {} };
   var engineOnly = ["Graal", "Polyglot", "Java", "Packages", "java", "javax", "print", "printErr", "load",
     "loadWithNewGlobal", "quit", "exit", "read", "readbuffer", "readline", "arguments"];
   for (var g = 0; g < engineOnly.length; g++) delete global[engineOnly[g]];
@@ -41,14 +45,14 @@
     var key = this.__key, map = listeners[key] || (listeners[key] = {});
     var list = map[type] || (map[type] = []);
     for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
-    list.push({ fn: fn, capture: capture });
+    list.push({ fn: fn, capture: capture, owner: clock.owner() });
   };
   EventTarget.prototype.removeEventListener = function (type, fn, options) {
     var capture = options === true || !!(options && options.capture === true);
     var list = (listeners[this.__key] || {})[type] || [];
     for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) { list.splice(i, 1); return; }
   };
-  EventTarget.prototype.dispatchEvent = function (event) {
+  function dispatch(event) {
     var path = [], n = this;
     while (n) { path.push(n); n = n.__parentTarget(); }
     event.target = this;
@@ -58,7 +62,12 @@
       for (var i = 0; i < list.length && !event.__stopImmediate; i++) {
         if (!atTarget && list[i].capture !== capturePhase) continue;
         var fn = list[i].fn;
-        if (typeof fn === "function") fn.call(target, event); else if (fn && fn.handleEvent) fn.handleEvent(event);
+        clock.enter(list[i].owner);
+        try {
+          if (typeof fn === "function") apply(fn, target, [event]); else if (fn && fn.handleEvent) fn.handleEvent(event);
+        } finally {
+          clock.leave();
+        }
       }
     }
     for (var c = path.length - 1; c > 0 && !event.__stop; c--) invoke(path[c], true, false);
@@ -66,7 +75,8 @@
     if (event.bubbles) for (var b = 1; b < path.length && !event.__stop; b++) invoke(path[b], false, false);
     event.currentTarget = null;
     return !event.defaultPrevented;
-  };
+  }
+  EventTarget.prototype.dispatchEvent = dispatch;
 
   function Event(type, init) {
     this.type = type;
@@ -245,7 +255,7 @@
   // for the verifier, never on the page's global object
   return {
     fire: function (id, type) {
-      return wrap(id).dispatchEvent(new Event(type, { bubbles: true, cancelable: true }));
+      return apply(dispatch, wrap(id), [new Event(type, { bubbles: true, cancelable: true })]);
     }
   };
 })(this);
