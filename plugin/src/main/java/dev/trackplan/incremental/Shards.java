@@ -100,8 +100,13 @@ final class Shards {
                 crc.update(buf.toByteArray());
                 out.writeLong(crc.getValue());
             }
-            Files.write(tmp, buf.toByteArray());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(tmp, buf.toByteArray());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp); // a full disk: the space back, the shard as it was
+                throw dev.trackplan.io.Failures.at(target, e);
+            }
             dirty[i] = false;
         }
     }

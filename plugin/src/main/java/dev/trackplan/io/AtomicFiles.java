@@ -11,15 +11,27 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Writes {@code target}; a failure names it (not its temporary sibling), and leaves no temporary file. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw Failures.at(target, e);
+        }
         try {
             Files.write(tmp, bytes);
             move(tmp, target);
+        } catch (IOException e) {
+            throw Failures.at(target, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write's own failure is the one to report
+            }
         }
     }
 

@@ -250,7 +250,14 @@ abstract class AbstractTrackplanMojo extends AbstractMojo {
         try {
             reports.write(goal(), diagnostics, failOnWarnings);
         } catch (IOException e) {
-            throw new MojoFailureException("cannot write Trackplan's reports to " + reportsDirectory + ": " + e.getMessage());
+            // the findings are printed all the same: a full disk must not hide what the build found
+            diagnostics = new java.util.ArrayList<>(diagnostics);
+            java.nio.file.Path where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    ? java.nio.file.Path.of(f.getFile()) : reportsDirectory.toPath();
+            diagnostics.add(Diagnostic.error(dev.trackplan.diag.SourcePos.of(
+                    dev.trackplan.io.DisplayPaths.of(basedir.toPath(), where)), dev.trackplan.io.FileRules.WRITE_FAILED,
+                    "the reports could not be written: " + dev.trackplan.io.Failures.describe(e, basedir.toPath())
+                    + " (a full disk, a read-only folder or missing permissions?)"));
         }
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
         List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();

@@ -151,7 +151,7 @@ public final class Trackplan implements AutoCloseable {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
             return failure(SourcePos.of(file == null ? "pom.xml" : DisplayPaths.of(c.projectDir(), Path.of(file))),
-                    FileRules.WRITE_FAILED, "the build could not read or write a file: " + Failures.describe(io)
+                    FileRules.WRITE_FAILED, "the build could not read or write a file: " + Failures.describe(io, c.projectDir())
                     + " (a full disk, a read-only folder or missing permissions?)");
         }
     }
