@@ -58,6 +58,37 @@ class RealFileSystemFailuresTest {
     }
 
     @Test
+    void aSiteUpdatedInPlaceOnAFullDiskStaysAsItWas(@TempDir Path dir) throws IOException {
+        // only the site's folder is on the small file system: the build's own records fit, the pages do not
+        TestSites s = site(dir).page("about.md", "# About\n");
+        try (Mounts out = Mounts.tmpfs(dir.resolve("target/out"), 1024)) {
+            assumeTrue(out != null, "this machine does not allow mounting a tmpfs (not root)");
+            TrackplanConfig c = config(s).withOutputDir(dir.resolve("target/out/site"));
+            assertThat(new Trackplan().build(c).errors()).isEmpty();
+            String before = tree(dir.resolve("target/out/site"));
+            try (java.io.OutputStream filler = Files.newOutputStream(dir.resolve("target/out/filler"))) {
+                byte[] block = new byte[4096];
+                while (true) {
+                    filler.write(block);
+                }
+            } catch (IOException full) {
+                assertThat(full).hasMessageContaining("No space left on device");
+            }
+            s.page("index.md", "---\ntitle: Home\n---\n<a class=\"cta\" href=\"/\">Go</a>\n\n"
+                    + "A longer home page now. ".repeat(2_000));
+            s.page("about.md", "# About\n\n" + "A longer about page now. ".repeat(2_000));
+            BuildResult r = new Trackplan().build(c);
+            assertThat(errors(r)).singleElement().asString().matches("target/out/site/\\S+:\\[1,1\\] TP513 the build "
+                    + "could not read or write a file: No space left on device: target/out/site/\\S+ \\(a full disk, "
+                    + "a read-only folder or missing permissions\\?\\)");
+            assertThat(tree(dir.resolve("target/out/site"))).isEqualTo(before); // no page half updated, no temporary file
+            Files.delete(dir.resolve("target/out/filler"));
+            assertThat(new Trackplan().build(c).errors()).isEmpty();
+            assertThat(dir.resolve("target/out/site/about/index.html")).content().contains("A longer about page now.");
+        }
+    }
+
+    @Test
     void aReadOnlyTargetFailsPlainlyAndKeepsTheLastSite(@TempDir Path dir) throws IOException {
         TestSites s = site(dir);
         try (Mounts target = Mounts.tmpfs(dir.resolve("target"), 4096)) {
