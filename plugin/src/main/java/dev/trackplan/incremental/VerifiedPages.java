@@ -21,13 +21,29 @@ public final class VerifiedPages {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Set<String> reused = ConcurrentHashMap.newKeySet();
 
+    private final Map<String, String> fileHashes;
+
     public VerifiedPages(BuildCache cache, String base) {
+        this(cache, base, Map.of());
+    }
+
+    /**
+     * As above; {@code fileHashes}: the SHA-256 (hex) of each site file's bytes, already computed
+     * to write the site, so a page's HTML (whose UTF-8 bytes are the file) is not hashed twice.
+     */
+    public VerifiedPages(BuildCache cache, String base, Map<String, String> fileHashes) {
         this.cache = cache;
         this.base = Canonical.hash(BuildIdentity.get(), base);
+        this.fileHashes = fileHashes;
     }
 
     private String key(GeneratedSite.HtmlPage p) {
-        return keys.computeIfAbsent(p.url(), u -> Canonical.hash(base, p.url(), p.html()));
+        return keys.computeIfAbsent(p.url(), u -> {
+            String fileHash = fileHashes.get(p.file());
+            // the digest as bytes: never the same canonical value as an HTML string
+            return fileHash != null ? Canonical.hash(base, p.url(), java.util.HexFormat.of().parseHex(fileHash))
+                    : Canonical.hash(base, p.url(), p.html());
+        });
     }
 
     /** The pages verified before under the same key, each with the properties sent on it per event. */

@@ -36,6 +36,14 @@ public final class Values {
         if (EPOCH_MS.matcher(t).matches()) {
             return OptionalLong.of(Long.parseLong(t));
         }
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            // a plain date (the usual front matter): parsed at once, not after three forms fail with exceptions
+            try {
+                return OptionalLong.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+            } catch (DateTimeParseException e) {
+                return OptionalLong.empty(); // no other form has ten characters with these dashes
+            }
+        }
         try {
             return OptionalLong.of(OffsetDateTime.parse(t).toInstant().toEpochMilli());
         } catch (DateTimeParseException ignored) {

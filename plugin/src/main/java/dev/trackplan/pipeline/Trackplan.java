@@ -324,6 +324,10 @@ public final class Trackplan implements AutoCloseable {
             // a page that is missing may be the one a selector or glob matches: no drift reported then
             boolean siteComplete = generator.complete();
             long tSite = System.nanoTime();
+            // how the site will be written (the last build's site updated in place, or staged and
+            // swapped), with each file's hash, which also keys the pages verified before
+            SiteWriter.Plan writing = writer.plan(site.files(), incremental);
+            long planned = System.nanoTime() - tSite; // counted in the write stage
             VerifyReport report = null;
             if (c.verify() && bundle != null) {
                 Verifier verifier = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
@@ -331,7 +335,8 @@ public final class Trackplan implements AutoCloseable {
                         .siteComplete(siteComplete)
                         .bundleTemplate(projectBundleTemplate(c));
                 VerifiedPages verifiedPages = cache == null ? null
-                        : new VerifiedPages(cache, Canonical.hash(planKey, c.settingsKey(), bundle.url(), bundle.bytes()));
+                        : new VerifiedPages(cache, Canonical.hash(planKey, c.settingsKey(), bundle.url(), bundle.bytes()),
+                        writing.hashes());
                 if (verifiedPages != null) {
                     verifier.passedBefore(verifiedPages.passed(site));
                 }
@@ -351,8 +356,6 @@ public final class Trackplan implements AutoCloseable {
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
             }
-            // the last build's site, untouched since, is updated in place; anything else is staged and swapped
-            SiteWriter.Plan writing = writer.plan(site.files(), incremental);
             for (Path special : writing.inPlace() ? List.<Path>of() : writer.uncopyable()) {
                 d.error(SourcePos.of(DisplayPaths.of(c.projectDir(), special)), FileRules.OUTPUT_NOT_OWNED,
                         "is a special file (a FIFO, socket or device) in the output folder, which Trackplan replaces "
@@ -387,7 +390,8 @@ public final class Trackplan implements AutoCloseable {
                     + "untouched)", writing.changed().size(), writing.removed().size()) : ""));
             summary.add(String.format(Locale.ROOT, "Timing: load+check %d ms, render+bundle %d ms, site %d ms, "
                     + "verify %d ms, write %d ms, total %d ms", (tCheck - t0) / 1_000_000, (tBundle - tCheck) / 1_000_000,
-                    (tSite - tBundle) / 1_000_000, (tVerify - tSite) / 1_000_000, (tEnd - tVerify) / 1_000_000,
+                    (tSite - tBundle) / 1_000_000, (tVerify - tSite - planned) / 1_000_000,
+                    (tEnd - tVerify + planned) / 1_000_000,
                     (tEnd - t0) / 1_000_000));
             summary.add(String.format(Locale.ROOT, "Input files read: %d, unchanged by size, time and file id and not "
                     + "read: %d", stamps.read(), stamps.trusted()));

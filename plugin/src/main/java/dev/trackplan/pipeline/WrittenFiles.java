@@ -10,10 +10,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the last build wrote into the site ({@code target/trackplan/written.txt}): per file, the
- * hash of its bytes and the size, modification time and file id it had then. A file that still
+ * hash of its bytes and the size, modification time (in nanoseconds, as precise as the file system
+ * keeps it) and file id it had then. A file that still
  * has them is the one written, so the next build may link it instead of writing the same bytes
  * again. Anything unreadable is forgotten: the file is written.
  */
@@ -27,14 +29,14 @@ final class WrittenFiles {
     record Written(String hash, long size, long modified, String id) {
         static Written of(String hash, Path p) throws IOException {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new Written(hash, a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
+            return new Written(hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), String.valueOf(a.fileKey()));
         }
 
         /** Whether {@code p} is still the regular file recorded (links are never taken). */
         boolean matches(Path p) throws IOException {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return a.isRegularFile() && a.fileKey() != null && a.size() == size
-                    && a.lastModifiedTime().toMillis() == modified && String.valueOf(a.fileKey()).equals(id);
+                    && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified && String.valueOf(a.fileKey()).equals(id);
         }
     }
 

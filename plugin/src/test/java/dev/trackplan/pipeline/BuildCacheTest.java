@@ -200,6 +200,62 @@ class BuildCacheTest {
                 .doesNotContain("not verified again");
     }
 
+    private static String inputs(BuildResult r) {
+        return r.summary().stream().filter(l -> l.startsWith("Input files read")).findFirst().orElse("");
+    }
+
+    /** Every file under {@code dir} last modified an hour ago: outside the racy window. */
+    private static void age(Path dir) throws IOException {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, old);
+            }
+        }
+    }
+
+    @Test
+    void inputFilesAreReadOnlyWhenTheirSizeTimeOrFileIdChanged(@TempDir Path dir) throws IOException {
+        TestSites s = blog(dir);
+        TrackplanConfig c = IncrementalSiteTest.config(s);
+        age(dir.resolve("src"));
+        BuildResult first = build(c);
+        assertThat(inputs(first)).startsWith("Input files read: 9,"); // the spec and the 8 pages
+        Path stamp = dir.resolve("target/trackplan/fingerprint.txt");
+        Files.delete(stamp);
+        assertThat(inputs(build(c))).isEqualTo("Input files read: 0, unchanged by size, time and file id and not read: 9");
+        assertThat(build(c).summary().get(0)).contains("up to date").contains("input files read: 0");
+
+        // changed now, then again in the same clock tick with the same size: the racy rule reads it again
+        Path about = dir.resolve("src/main/site/pages/about.md");
+        s.page("about.md", "---\ntitle: About\n---\nAbout me.\n");
+        assertThat(inputs(build(c))).startsWith("Input files read: 1,");
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(about);
+        Files.writeString(about, "---\ntitle: About\n---\nAbout it.\n");
+        Files.setLastModifiedTime(about, t);
+        BuildResult racy = build(c);
+        assertThat(racy.upToDate()).isFalse();
+        assertThat(dir.resolve("target/site/about/index.html")).content().contains("About it.");
+
+        // touched with the same bytes: read, the same input, nothing rendered
+        age(dir.resolve("src"));
+        Files.delete(stamp);
+        assertThat(inputs(build(c))).startsWith("Input files read: 9,");
+        Files.delete(stamp);
+        assertThat(rendered(build(c))).isEqualTo("Pages rendered: 0, unchanged and reused: 15");
+
+        // renamed and added pages, a deleted one: as a clean build
+        Files.move(about, dir.resolve("src/main/site/pages/company.md"));
+        s.page("blog/post-6.md", IncrementalSiteTest.post(6, "Summary 6."));
+        Files.delete(dir.resolve("src/main/site/pages/blog/post-2.md"));
+        build(c);
+        assertThat(dir.resolve("target/site/company/index.html")).content().contains("About it.");
+        assertThat(dir.resolve("target/site/about")).doesNotExist();
+        assertThat(dir.resolve("target/site/blog/post-2")).doesNotExist();
+        assertThat(dir.resolve("target/site/blog/post-6/index.html")).exists();
+        assertSameAsCleanBuild(s, c);
+    }
+
     @Test
     void aBrokenPageIsReportedAgainInTheNextBuild(@TempDir Path dir) throws IOException {
         TestSites s = blog(dir);
