@@ -170,6 +170,10 @@ final class SiteWriter {
      * (temporary ones too), so a build stopped midway is followed by a staged build that drops them.
      */
     private void updateInPlace(Map<String, byte[]> files, Plan plan) throws IOException {
+        boolean marked = outputDir.startsWith(buildDir) || Files.exists(outputDir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
+        if (plan.changed().isEmpty() && plan.removed().isEmpty() && plan.ours().equals(files.keySet()) && marked) {
+            return; // the same site: the manifest and the record stand as they are
+        }
         Path parent = outputDir.getParent();
         discard(parent.resolve("." + outputDir.getFileName() + ".trackplan-staging"));
         discard(parent.resolve("." + outputDir.getFileName() + ".trackplan-previous"));
