@@ -145,6 +145,11 @@ public final class BrowserSession implements AutoCloseable {
         return clock.exhaustedEvent();
     }
 
+    /** The event whose code was running when the last call into the page failed or returned, or null. */
+    String stoppedInEvent() {
+        return clock.lastEvent();
+    }
+
     /** The visitor answers HubSpot's own banner. */
     public void decide(boolean allowed) {
         decide(allowed, allowed ? "after the visitor consented" : "after the visitor declined");
@@ -259,11 +264,21 @@ public final class BrowserSession implements AutoCloseable {
             return "did not finish within " + timeout.toSeconds() + " s (endless loop or heavy work in the code?)";
         }
         if (e.isResourceExhausted()) {
-            return "ran too many statements (endless loop?)";
+            return statementLimit(e) ? "ran too many statements (endless loop?)"
+                    : String.valueOf(e.getMessage()).contains("StackOverflow")
+                    ? "exhausted the stack (endless recursion?)" : "exhausted the heap (it allocated memory without end?)";
         }
         String where = e.getSourceLocation() == null ? "" : " at line " + e.getSourceLocation().getStartLine()
                 + " of " + e.getSourceLocation().getSource().getName();
         return "threw " + e.getMessage() + where;
+    }
+
+    /**
+     * Whether a resource-exhausted failure is GraalJS's statement limit rather than the JVM's heap or
+     * stack running out (both are reported as resource exhaustion).
+     */
+    static boolean statementLimit(PolyglotException e) {
+        return e.isResourceExhausted() && String.valueOf(e.getMessage()).contains("Statement count limit");
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class EventClock {
     private volatile int current = IDLE;
     private volatile long since;
     private volatile int exhausted = -1;
+    /** Who ran when the last call into the page returned or failed. */
+    private volatile int last = IDLE;
 
     EventClock(EventBudget budget) {
         this(budget, EventClock::cpuTime);
@@ -59,6 +61,7 @@ public final class EventClock {
 
     /** The call into the page returned (or failed): what ran last is charged, the clock stops. */
     void end() {
+        last = current;
         switchTo(IDLE);
         depth = 0;
     }
@@ -133,6 +136,14 @@ public final class EventClock {
     /** The name of the event that used up its budget, or null. */
     String exhaustedEvent() {
         return budget.event(exhausted());
+    }
+
+    /**
+     * The name of the event whose code was running when the last call into the page returned or
+     * failed (the clock's own record, not a guess from the stack), or null for the runtime.
+     */
+    String lastEvent() {
+        return budget.event(last);
     }
 
     /** The CPU time of thread {@code id}, or its wall-clock time where the JVM cannot measure CPU time. */

@@ -46,7 +46,11 @@ abstract class Scenario {
             this.event = event;
         }
 
-        /** The event known to be at fault without looking at the stack (its time budget ran out), or null. */
+        /**
+         * The event known to be at fault without looking at the stack, or null: its time budget ran
+         * out ({@link Cause#BUDGET}), or its code was running, by the event clock, when the page view
+         * was stopped from outside ({@link Cause#TIMEOUT}, {@link Cause#MEMORY}).
+         */
         String event() {
             return event;
         }
@@ -90,16 +94,19 @@ abstract class Scenario {
             overBudget(s);
             Cause cause = s.stoppedBecause() == Watchdog.Reason.SUPERSEDED ? Cause.SUPERSEDED
                     : s.stoppedBecause() == Watchdog.Reason.MEMORY ? Cause.MEMORY
+                    : ex.isResourceExhausted() && !BrowserSession.statementLimit(ex) && !s.timedOut() ? Cause.MEMORY
                     : ex.isCancelled() || s.timedOut() || s.deadline().expired() || ex.isResourceExhausted()
                     ? Cause.TIMEOUT : Cause.THREW;
-            throw new GuestFailure(s.describe(ex, run.timeout), VerifyRun.offsets(ex), cause);
+            // stopped from outside (clock, heap): the event clock knows whose code ran, the stack may not
+            String running = cause == Cause.MEMORY || cause == Cause.TIMEOUT ? s.stoppedInEvent() : null;
+            throw new GuestFailure(s.describe(ex, run.timeout), VerifyRun.offsets(ex), cause, running);
         } catch (Deadline.Exceeded ex) {
             overBudget(s);
             throw new GuestFailure("did not finish within " + run.timeout.toSeconds() + " s (endless loop or heavy "
                     + "work in the code?)", List.of(), Cause.TIMEOUT);
         } catch (OutOfMemoryError | StackOverflowError ex) {
             throw new GuestFailure("exhausted the " + (ex instanceof OutOfMemoryError ? "heap" : "stack")
-                    + " (" + ex.getClass().getSimpleName() + ")", List.of(), Cause.MEMORY);
+                    + " (" + ex.getClass().getSimpleName() + ")", List.of(), Cause.MEMORY, s.stoppedInEvent());
         }
     }
 

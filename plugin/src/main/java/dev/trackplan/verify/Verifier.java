@@ -279,7 +279,9 @@ public final class Verifier {
                 boolean last = attempt + 1 == ATTEMPTS;
                 // an exception is where it is thrown; code stopped by the clock or the heap guard is
                 // blamed when custom code or a snippet's own code was running, or when it keeps happening
-                EventSpec culprit = f.kind() == Scenario.Cause.THREW || last ? run.culprit(f.offsets())
+                EventSpec running = f.kind() != Scenario.Cause.BUDGET && f.event() != null ? run.plan.event(f.event()) : null;
+                EventSpec culprit = running != null ? running // the event clock says whose code was running
+                        : f.kind() == Scenario.Cause.THREW || last ? run.culprit(f.offsets())
                         : run.likelyCulprit(f.offsets());
                 if (culprit != null && !code.without().contains(culprit.name())) {
                     run.breakEvent(culprit, culprit.name() + " (on " + sc.path() + "): its code " + f.getMessage());
