@@ -59,6 +59,10 @@ public final class Values {
         } catch (DateTimeParseException ignored) {
             // try the next form
         }
+        return localDate(t);
+    }
+
+    private static OptionalLong localDate(String t) {
         try {
             return OptionalLong.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
         } catch (DateTimeParseException e) {

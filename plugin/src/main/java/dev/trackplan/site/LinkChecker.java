@@ -92,6 +92,9 @@ final class LinkChecker {
                 || ref.startsWith("tel:") || ref.startsWith("javascript:") || ref.startsWith("data:")) {
             return null;
         }
+        if (plainAbsolutePath(ref)) {
+            return ref; // what the URIs below resolve it to, without parsing two of them (a site has many such links)
+        }
         try {
             URI u = new URI(ref);
             if (u.getScheme() != null || u.getAuthority() != null) {
@@ -102,6 +105,36 @@ final class LinkChecker {
         } catch (URISyntaxException e) {
             return ref;
         }
+    }
+
+    /**
+     * Whether {@code ref} is a site-absolute path of unreserved characters only ({@code /a/b-c/d.css}):
+     * no scheme, authority, query, fragment, escape, empty, {@code .} or {@code ..} segment, so it
+     * resolves to itself against any page.
+     */
+    static boolean plainAbsolutePath(String ref) {
+        if (ref.isEmpty() || ref.charAt(0) != '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= ref.length(); i++) {
+            char c = i < ref.length() ? ref.charAt(i) : '/';
+            if (c == '/') {
+                int len = i - segmentStart;
+                if (i < ref.length() && len == 0) {
+                    return false; // "//" (an empty segment)
+                }
+                if ((len == 1 && ref.charAt(segmentStart) == '.')
+                        || (len == 2 && ref.charAt(segmentStart) == '.' && ref.charAt(segmentStart + 1) == '.')) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean exists(String path) {
