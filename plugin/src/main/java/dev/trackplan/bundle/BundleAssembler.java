@@ -29,6 +29,10 @@ public final class BundleAssembler {
     private final TemplateSource source;
     private final JsEngine js;
 
+    /**
+     * With {@code js} null, the bundle is not parsed: its bytes are what they will be if it parses
+     * (the site stage starts on them while GraalJS checks it).
+     */
     public BundleAssembler(TemplateSource source, JsEngine js) {
         this.source = source;
         this.js = js;
@@ -93,7 +97,7 @@ public final class BundleAssembler {
             return null;
         }
         String content = out.toString();
-        JsEngine.SyntaxProblem p = js.bundleSyntaxProblem(content);
+        JsEngine.SyntaxProblem p = js == null ? null : js.bundleSyntaxProblem(content);
         if (p != null) {
             d.error(SourcePos.of(t.origin()), RenderRules.SNIPPET_SYNTAX, "the assembled bundle is not valid "
                     + "JavaScript at line " + p.line() + ", column " + p.column() + ": " + p.message());

@@ -82,6 +82,8 @@ public final class Trackplan implements AutoCloseable {
     static final boolean INCREMENTAL = !"false".equals(System.getProperty("trackplan.incremental"));
     /** {@link #INCREMENTAL} for this pipeline (tests build both ways in one JVM). */
     boolean incremental = INCREMENTAL;
+    /** Tests: sees the site each build verifies and writes. */
+    java.util.function.Consumer<GeneratedSite> siteUsed = site -> {};
     /** Kept warm only: the pages of the last build, so unchanged pages are not rendered again. */
     private final RenderCache renderCache;
 
@@ -237,6 +239,7 @@ public final class Trackplan implements AutoCloseable {
         String trackingKey = keepWarm ? planKey : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;
+        CompletableFuture<SiteRun> early = null;
         try {
             Checked checked = reuse ? cachedChecked : check(c, engine::join);
             Diagnostics d = new Diagnostics();
@@ -245,46 +248,10 @@ public final class Trackplan implements AutoCloseable {
                 lastValidPlan = checked.plan();
             }
             long tCheck = System.nanoTime();
-            js = engine.join();
             // every later stage works on what is valid, so one build reports every stage's problems
-            Bundle bundle;
-            TrackingPlan plan; // the valid events: the site lists them
-            TrackingPlan verified; // those the bundle carries: the verification proves them
-            if (reuse) {
-                bundle = cachedBundle;
-                plan = cachedPlan;
-                verified = cachedVerified;
-                d.addAll(cachedRenderProblems);
-                summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
-            } else {
-                plan = new TrackingPlan(ValidEvents.of(checked.plan().events(), d.sorted()), checked.plan().states());
-                TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
-                Diagnostics renderProblems = new Diagnostics();
-                if (refuse(tracking, c, renderProblems)) {
-                    verified = new TrackingPlan(List.of(), plan.states());
-                    bundle = null;
-                } else {
-                    Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
-                            c.hubId(), renderProblems);
-                    verified = new TrackingPlan(plan.bundled().events().stream()
-                            .filter(e -> snippets.containsKey(e.name())).toList(), plan.states());
-                    // a broken template leaves no bundle: the site is still generated and checked without it
-                    bundle = new BundleAssembler(tracking, js).assemble(new BundleSettings(c.hubId(), c.consent(),
-                            c.respectDoNotTrack(), c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE),
-                            verified.events(), snippets, c.version(), renderProblems);
-                }
-                d.addAll(renderProblems.sorted());
-                cachedRenderProblems = renderProblems.sorted();
-            }
-            long tBundle = System.nanoTime();
-            if (keepWarm) {
-                warmEngine = js;
-                cachedTrackingKey = trackingKey;
-                cachedChecked = checked;
-                cachedBundle = bundle;
-                cachedPlan = plan;
-                cachedVerified = verified;
-            }
+            TrackingPlan plan = reuse ? cachedPlan // the valid events: the site lists them
+                    : new TrackingPlan(ValidEvents.of(checked.plan().events(), d.sorted()), checked.plan().states());
+            // what the site stage needs besides the bundle
             List<Page> pageList = joined(loadedPages);
             d.addAll(pageDiagnostics.sorted());
             TemplateSource layouts = new TemplateSource("site", c.layoutsDir(), c.projectDir());
@@ -302,12 +269,73 @@ public final class Trackplan implements AutoCloseable {
                 pagesCache = pagesCache == null ? new RenderCache() : pagesCache;
                 cache.restorePages(pagesCache);
             }
-            if (pagesCache != null) {
-                pagesCache.start(layoutsKey, planKey);
+            SiteInputs siteInputs = new SiteInputs(pageList, layouts, ss, pagesCache, layoutsKey, planKey,
+                    cache == null ? facts : cache.facts(), pages.unbuilt(), plan, c.assetsDir(), c.projectDir());
+            TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
+            BundleSettings bundleSettings = new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(),
+                    c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE);
+            if (!reuse && !layoutsRefused && tracking.refusedOverrides().isEmpty()) {
+                // the site needs only the bundle's bytes: they are what they will be if every snippet and
+                // the bundle parse (the usual case), so the site stage starts on them while GraalJS
+                // starts and checks them; should one not parse, the site is generated again
+                Diagnostics unchecked = new Diagnostics();
+                Map<String, String> expectedSnippets = new SnippetRenderer(tracking, null)
+                        .renderAll(plan.bundled().events(), c.hubId(), unchecked);
+                Bundle expected = unchecked.hasErrors() ? null : new BundleAssembler(tracking, null).assemble(
+                        bundleSettings, plan.bundled().events(), expectedSnippets, c.version(), unchecked);
+                if (expected != null && !unchecked.hasErrors()) {
+                    early = CompletableFuture.supplyAsync(() -> generateSite(siteInputs, expected), background);
+                }
             }
-            SiteGenerator generator = new SiteGenerator(layouts, ss, c.projectDir(), pagesCache)
-                    .unbuiltPages(pages.unbuilt()).factsCache(cache == null ? facts : cache.facts());
-            GeneratedSite site = layoutsRefused ? null : generator.generate(pageList, plan, bundle, c.assetsDir(), d);
+            js = engine.join();
+            Bundle bundle;
+            TrackingPlan verified; // the events the bundle carries: the verification proves them
+            if (reuse) {
+                bundle = cachedBundle;
+                verified = cachedVerified;
+                d.addAll(cachedRenderProblems);
+                summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
+            } else {
+                Diagnostics renderProblems = new Diagnostics();
+                if (refuse(tracking, c, renderProblems)) {
+                    verified = new TrackingPlan(List.of(), plan.states());
+                    bundle = null;
+                } else {
+                    Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
+                            c.hubId(), renderProblems);
+                    verified = new TrackingPlan(plan.bundled().events().stream()
+                            .filter(e -> snippets.containsKey(e.name())).toList(), plan.states());
+                    // a broken template leaves no bundle: the site is still generated and checked without it
+                    bundle = new BundleAssembler(tracking, js).assemble(bundleSettings, verified.events(), snippets,
+                            c.version(), renderProblems);
+                }
+                d.addAll(renderProblems.sorted());
+                cachedRenderProblems = renderProblems.sorted();
+            }
+            long tBundle = System.nanoTime();
+            if (keepWarm) {
+                warmEngine = js;
+                cachedTrackingKey = trackingKey;
+                cachedChecked = checked;
+                cachedBundle = bundle;
+                cachedPlan = plan;
+                cachedVerified = verified;
+            }
+            SiteRun run = early == null ? null : joined(early);
+            early = null;
+            if (run != null && !sameBundle(run.bundle(), bundle)) {
+                run = null; // a snippet or the bundle did not parse: its bytes differ from the expected ones
+            }
+            if (run == null && !layoutsRefused) {
+                run = generateSite(siteInputs, bundle);
+            }
+            GeneratedSite site = run == null ? null : run.site();
+            if (site != null) {
+                siteUsed.accept(site);
+            }
+            if (run != null) {
+                d.addAll(run.diagnostics().sorted());
+            }
             if (pagesCache != null && site != null) {
                 pagesCache.finish();
                 summary.add(String.format(Locale.ROOT, "Pages rendered: %d, unchanged and reused: %d",
@@ -322,7 +350,7 @@ public final class Trackplan implements AutoCloseable {
                 return new BuildResult(d.sorted(), false, summary);
             }
             // a page that is missing may be the one a selector or glob matches: no drift reported then
-            boolean siteComplete = generator.complete();
+            boolean siteComplete = run.complete();
             long tSite = System.nanoTime();
             // how the site will be written (the last build's site updated in place, or staged and
             // swapped), with each file's hash, which also keys the pages verified before
@@ -397,6 +425,10 @@ public final class Trackplan implements AutoCloseable {
                     + "read: %d", stamps.read(), stamps.trusted()));
             return new BuildResult(d.sorted(), false, summary);
         } finally {
+            if (early != null) {
+                // a build that failed before the site was needed: the early site stage ends before it returns
+                early.handle((r, e) -> null).join();
+            }
             if (!keepWarm) {
                 if (js != null) {
                     js.close();
@@ -405,6 +437,30 @@ public final class Trackplan implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** What the site stage needs besides the bundle. */
+    private record SiteInputs(List<Page> pages, TemplateSource layouts, SiteSettings settings, RenderCache pagesCache,
+            String layoutsKey, String planKey, Map<String, ContentFacts> facts, Set<String> unbuilt, TrackingPlan plan,
+            Path assetsDir, Path projectDir) {}
+
+    /** One generation of the site for {@code bundle}, with its own diagnostics. */
+    private record SiteRun(Bundle bundle, GeneratedSite site, boolean complete, Diagnostics diagnostics) {}
+
+    private SiteRun generateSite(SiteInputs in, Bundle bundle) {
+        if (in.pagesCache() != null) {
+            in.pagesCache().start(in.layoutsKey(), in.planKey());
+        }
+        Diagnostics d = new Diagnostics();
+        SiteGenerator generator = new SiteGenerator(in.layouts(), in.settings(), in.projectDir(),
+                in.pagesCache()).unbuiltPages(in.unbuilt()).factsCache(in.facts());
+        GeneratedSite site = generator.generate(in.pages(), in.plan(), bundle, in.assetsDir(), d);
+        return new SiteRun(bundle, site, generator.complete(), d);
+    }
+
+    /** Whether the two bundles are the same file (or both missing). */
+    private static boolean sameBundle(Bundle a, Bundle b) {
+        return a == null ? b == null : b != null && a.path().equals(b.path()) && a.content().equals(b.content());
     }
 
     /**

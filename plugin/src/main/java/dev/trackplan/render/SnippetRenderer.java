@@ -28,6 +28,10 @@ public final class SnippetRenderer {
     private final JsEngine js;
     private final Map<String, Mustache[]> compiled = new HashMap<>();
 
+    /**
+     * With {@code js} null, nothing is parsed: the snippets are what they will be if they parse
+     * (the site stage starts on the bundle's bytes while GraalJS checks them).
+     */
     public SnippetRenderer(TemplateSource source, JsEngine js) {
         this.source = source;
         this.factory = new JsTemplateFactory(source);
@@ -65,7 +69,7 @@ public final class SnippetRenderer {
                             "the custom template must contain the marker " + CODE_MARKER + " exactly once");
                     return null;
                 }
-                if (!customCodeParses(e, d)) {
+                if (js != null && !customCodeParses(e, d)) {
                     return null;
                 }
                 snippet.append(e.trigger().value().stripTrailing()).append('\n').append(execute(parts[1], model));
@@ -75,7 +79,7 @@ public final class SnippetRenderer {
             return null;
         }
         String code = snippet.toString();
-        JsEngine.SyntaxProblem p = js.syntaxProblem(e.name() + ".js", code);
+        JsEngine.SyntaxProblem p = js == null ? null : js.syntaxProblem(e.name() + ".js", code);
         if (p != null) {
             d.error(e.trigger().pos(), RenderRules.SNIPPET_SYNTAX, "the snippet rendered for '" + e.name()
                     + "' from " + source.require(templateName).origin() + " is not valid JavaScript (line "
