@@ -240,6 +240,7 @@ public final class Trackplan implements AutoCloseable {
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
         JsEngine js = null;
         CompletableFuture<SiteRun> early = null;
+        CompletableFuture<Void> cacheSaved = null;
         try {
             Checked checked = reuse ? cachedChecked : check(c, engine::join);
             Diagnostics d = new Diagnostics();
@@ -344,7 +345,16 @@ public final class Trackplan implements AutoCloseable {
             if (cache != null && site != null) {
                 Set<String> liveFacts = new HashSet<>();
                 pageList.forEach(p -> liveFacts.add(ContentFacts.key(p)));
-                cache.save(liveFacts, pagesCache); // keyed by content: valid whatever the later stages find
+                RenderCache saving = pagesCache;
+                // keyed by content: valid whatever the later stages find; written while the site is verified
+                // (the verification uses GraalJS on one thread; the cache's verified pages are a section of their own)
+                cacheSaved = CompletableFuture.runAsync(() -> {
+                    try {
+                        cache.save(liveFacts, saving);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, background);
             }
             if (site == null) {
                 return new BuildResult(d.sorted(), false, summary);
@@ -381,6 +391,9 @@ public final class Trackplan implements AutoCloseable {
                 JUnitReport.write(report, c.reportsDir().resolve("TEST-trackplan-verify.xml"));
             }
             long tVerify = System.nanoTime();
+            if (cacheSaved != null) {
+                joined(cacheSaved); // a cache that cannot be written fails the build, as any file that cannot
+            }
             if (d.hasErrors()) {
                 return new BuildResult(d.sorted(), false, summary);
             }
@@ -425,6 +438,9 @@ public final class Trackplan implements AutoCloseable {
                     + "read: %d", stamps.read(), stamps.trusted()));
             return new BuildResult(d.sorted(), false, summary);
         } finally {
+            if (cacheSaved != null) {
+                cacheSaved.handle((r, e) -> null).join(); // the build's files are its own until it returns
+            }
             if (early != null) {
                 // a build that failed before the site was needed: the early site stage ends before it returns
                 early.handle((r, e) -> null).join();
