@@ -329,6 +329,16 @@ public final class Benchmarks {
         row("example site: mvn package with -Dtrackplan.skip", without, "Maven's own floor");
         note("Trackplan's overhead on the example site", String.format(Locale.ROOT, "%.2f s", with.wall() - without.wall()),
                 "target < 1.5 s over the floor");
+        // the opt-in of the README ("JVM options for faster builds"): a class-data-sharing archive
+        Map<String, String> cds = Map.of("MAVEN_OPTS", "-XX:SharedArchiveFile=" + cdsArchive());
+        Sample withCds = external(site, true, true, concat(base, List.of()), cds);
+        Sample floorCds = external(site, true, true, concat(base, List.of("-Dtrackplan.skip=true")), cds);
+        row("example site: mvn package with Trackplan, CDS archive (opt-in)", withCds, String.format(Locale.ROOT,
+                "%.2f x wall, %.2f x CPU of the run without; ", withCds.wall() / with.wall(), withCds.cpu() / with.cpu())
+                + stages(withCds.output()));
+        row("example site: mvn package with -Dtrackplan.skip, CDS archive (opt-in)", floorCds, "");
+        note("Trackplan's overhead on the example site, both with the CDS archive", String.format(Locale.ROOT, "%.2f s",
+                withCds.wall() - floorCds.wall()), "target < 1.5 s over the floor");
         // no-op: build once, then measure the rebuilds with nothing changed
         external(site, false, true, base);
         Sample noop = external(site, false, false, base);
@@ -354,6 +364,29 @@ public final class Benchmarks {
         return sb.toString();
     }
 
+    private static Path cds;
+
+    /**
+     * A class-data-sharing archive of Maven, the plugin and GraalJS as an example-site build loads
+     * them, made once (JDK 17's two steps: {@code -XX:ArchiveClassesAtExit}, then
+     * {@code -XX:SharedArchiveFile}; they work on later JDKs too).
+     */
+    static synchronized Path cdsArchive() {
+        if (cds == null) {
+            Path archive = WORK.resolve("trackplan-cds.jsa").toAbsolutePath();
+            deleteQuietly(archive);
+            external(ROOT.resolve("example-site"), false, true, List.of("mvn", "-o", "-B", "-ntp", "-q", "package",
+                    "-Dmaven.test.skip=true"), Map.of("MAVEN_OPTS", "-XX:ArchiveClassesAtExit=" + archive));
+            cds = archive;
+        }
+        return cds;
+    }
+
+    /** The opt-in JVM options of the README for big sites: the CDS archive and C1 only (no C2 compilation). */
+    static Map<String, String> optInJvm() {
+        return Map.of("MAVEN_OPTS", "-XX:SharedArchiveFile=" + cdsArchive() + " -XX:TieredStopAtLevel=1");
+    }
+
     static String stages(String log) {
         Matcher m = Pattern.compile("Timing: (.*)").matcher(log);
         return m.find() ? m.group(1).trim() : "";
@@ -376,6 +409,11 @@ public final class Benchmarks {
             }
             Sample trackplan = external(tp, true, List.of("mvn", "-o", "-B", "-ntp", "package"));
             row(pages + " Markdown pages: Trackplan mvn package", trackplan, stages(trackplan.output()));
+            Sample optIn = external(tp, true, true, List.of("mvn", "-o", "-B", "-ntp", "package"), optInJvm());
+            row(pages + " Markdown pages: Trackplan mvn package, opt-in JVM options (CDS, C1 only)", optIn,
+                    String.format(Locale.ROOT, "%.2f x wall, %.2f x CPU, %.2f x memory of the run without; ", optIn.wall()
+                    / trackplan.wall(), optIn.cpu() / trackplan.cpu(), optIn.peakMiB() / trackplan.peakMiB())
+                    + stages(optIn.output()));
             if (hugo) {
                 Sample h = external(hg, true, List.of("hugo", "--quiet", "-d", "public"));
                 row(pages + " Markdown pages: Hugo", h, String.format(Locale.ROOT, "Trackplan/Hugo = %.1f x wall, %.1f x memory",
@@ -537,6 +575,11 @@ public final class Benchmarks {
     }
 
     static Sample external(Path dir, boolean warmUp, boolean fresh, List<String> cmd) {
+        return external(dir, warmUp, fresh, cmd, Map.of());
+    }
+
+    /** As above, with {@code env} added to the process's environment (MAVEN_OPTS appended to any already set). */
+    static Sample external(Path dir, boolean warmUp, boolean fresh, List<String> cmd, Map<String, String> env) {
         List<double[]> samples = new ArrayList<>();
         String lastOutput = "";
         int runs = warmUp ? RUNS + 1 : 1;
@@ -549,7 +592,9 @@ public final class Benchmarks {
             List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "__TIME__ %e %U %S %M"));
             full.addAll(withRepo(cmd));
             try {
-                Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true).start();
+                ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
+                env.forEach((k, v) -> pb.environment().merge(k, v, (old, add) -> old + " " + add));
+                Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 int rc = p.waitFor();
                 Matcher m = Pattern.compile("__TIME__ ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+)").matcher(out);
