@@ -613,10 +613,14 @@ public final class Benchmarks {
         return new Sample(median(samples, 0), median(samples, 1), median(samples, 2), lastOutput);
     }
 
-    /** The next build of the project at {@code dir} is a full one: no up-to-date stamp, no build cache. */
+    /**
+     * The next build of the project at {@code dir} is a full one: no up-to-date stamp, no build cache,
+     * no record of what was written (so the whole site is written, staged, not updated in place).
+     */
     static void fullBuildNext(Path dir) {
         deleteQuietly(dir.resolve("target/trackplan/fingerprint.txt"));
         deleteQuietly(dir.resolve("target/trackplan/incremental"));
+        deleteQuietly(dir.resolve("target/trackplan/written.txt"));
     }
 
     /** Maven commands use the local repository the suite runs with ({@code -Dbench.repo}), when given. */
