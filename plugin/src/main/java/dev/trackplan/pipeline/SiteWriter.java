@@ -95,7 +95,65 @@ final class SiteWriter {
      * built and swapped in. {@code hashes}: each file's SHA-256, computed once for either way.
      */
     record Plan(boolean inPlace, Map<String, String> hashes, Map<String, Written> before, Set<String> changed,
-            Set<String> removed, Set<String> ours) {}
+            Set<String> removed, Set<String> ours, Staging staging) {}
+
+    /**
+     * Whether the next write is staged whatever the site holds ({@link #plan} cannot choose in place):
+     * no usable record of the last build's site, or {@code inPlaceAllowed} false. Then the render
+     * workers may write the pages into the staging folder as they go ({@link #startStaging}).
+     */
+    boolean staged(boolean inPlaceAllowed) throws IOException {
+        if (!inPlaceAllowed || !Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Set<String> ours = previousManifest();
+        Map<String, Written> before = written.read();
+        return before.isEmpty() || ours.isEmpty() || !before.keySet().containsAll(ours);
+    }
+
+    /**
+     * A fresh staging folder beside the output folder (one a stopped build left is moved out of the
+     * way first), to be filled and then written with {@link #plan(Map, Staging)} and {@link #write}.
+     */
+    Staging startStaging() throws IOException {
+        Path parent = outputDir.getParent();
+        Files.createDirectories(parent);
+        Path staging = parent.resolve("." + outputDir.getFileName() + ".trackplan-staging");
+        discard(staging);
+        discard(parent.resolve("." + outputDir.getFileName() + ".trackplan-previous"));
+        Files.createDirectories(staging);
+        return new Staging(staging, outputDir, written.read());
+    }
+
+    /**
+     * Removes a staging folder that will not be swapped in (the build failed): at once when
+     * {@code now} (its space back after a full disk), else into the trash, deleted during the next build.
+     */
+    void abandon(Staging staging, boolean now) {
+        if (now) {
+            deleteQuietly(staging.dir());
+            return;
+        }
+        try {
+            discard(staging.dir());
+        } catch (IOException e) {
+            deleteQuietly(staging.dir());
+        }
+    }
+
+    /**
+     * The plan of a staged write whose pages are in {@code staging} already: their hashes are those
+     * recorded when they were stored; the other files are hashed here.
+     */
+    Plan plan(Map<String, byte[]> files, Staging staging) throws IOException {
+        Map<String, String> hashes = new ConcurrentHashMap<>(staging.hashes());
+        files.keySet().parallelStream().filter(name -> !staging.has(name))
+                .forEach(name -> hashes.put(name, Hashing.sha256Hex(files.get(name))));
+        Set<String> ours = previousManifest();
+        Set<String> removed = new TreeSet<>(ours);
+        removed.removeAll(files.keySet());
+        return new Plan(false, hashes, written.read(), Set.of(), removed, ours, staging);
+    }
 
     /** Hashes the files and decides how they are written; {@code inPlaceAllowed} false always stages. */
     Plan plan(Map<String, byte[]> files, boolean inPlaceAllowed) throws IOException {
@@ -123,7 +181,7 @@ final class SiteWriter {
                 }
             }
         }
-        return new Plan(inPlace, hashes, before, changed, removed, ours);
+        return new Plan(inPlace, hashes, before, changed, removed, ours, null);
     }
 
     /** Whether the file the last build wrote ({@code was}) is still at {@code current}, untouched, with {@code hash}. */
@@ -248,36 +306,16 @@ final class SiteWriter {
 
     private void writeStaged(Map<String, byte[]> files, Plan plan) throws IOException {
         Path parent = outputDir.getParent();
-        Files.createDirectories(parent);
-        Path staging = parent.resolve("." + outputDir.getFileName() + ".trackplan-staging");
         Path previous = parent.resolve("." + outputDir.getFileName() + ".trackplan-previous");
-        // left by a build that was stopped: out of the way at once, deleted later
-        discard(staging);
-        discard(previous);
-        Set<Path> dirs = new TreeSet<>();
-        for (String name : files.keySet()) {
-            Path target = staging.resolve(name).normalize();
-            if (!target.startsWith(staging) || target.equals(staging)) {
-                throw new IllegalStateException("site path outside the site: " + name); // names are checked before
-            }
-            dirs.add(target.getParent());
-        }
-        Map<String, Written> now = new ConcurrentHashMap<>();
+        Staging staged = plan.staging() != null ? plan.staging() : startStaging();
+        Path staging = staged.dir();
         try {
-            for (Path dir : dirs) {
-                Files.createDirectories(dir);
-            }
-            // a file whose bytes are those written last time, still there untouched, is linked, not written
-            files.entrySet().parallelStream().forEach(f -> {
+            // the files the render workers did not store yet; each linked when unchanged, else written
+            files.keySet().parallelStream().filter(name -> !staged.has(name)).forEach(name -> {
                 try {
-                    String hash = plan.hashes().get(f.getKey());
-                    Path target = staging.resolve(f.getKey());
-                    if (plan.changed().contains(f.getKey()) || !linkUnchanged(f.getKey(), target)) {
-                        Files.write(target, f.getValue());
-                    }
-                    now.put(f.getKey(), Written.of(hash, target));
+                    staged.store(name, files.get(name), plan.hashes().get(name));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(Failures.at(outputDir.resolve(f.getKey()), e));
+                    throw new java.io.UncheckedIOException(e);
                 }
             });
             if (!outputDir.startsWith(buildDir)) {
@@ -289,6 +327,7 @@ final class SiteWriter {
             deleteQuietly(staging);
             throw e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
         }
+        Map<String, Written> now = staged.written();
         Set<String> ours = plan.ours();
         if (Files.exists(outputDir, LinkOption.NOFOLLOW_LINKS)) {
             carryOverForeignFiles(ours, files.keySet(), staging);
@@ -296,22 +335,10 @@ final class SiteWriter {
         }
         written.clear(); // no record while the site is swapped: a build stopped here links nothing next time
         Files.move(staging, outputDir, StandardCopyOption.ATOMIC_MOVE);
+        staged.swappedTo(outputDir);
         discard(previous); // deleted during the next build, off this one's critical path
         AtomicFiles.write(manifest, String.join("\n", files.keySet()) + "\n");
         written.write(now);
-    }
-
-    /**
-     * Links {@code target} to the current site's file {@code name}, which the plan found to be the
-     * one the last build wrote with the same bytes; false (then written) when no link can be made.
-     */
-    private boolean linkUnchanged(String name, Path target) {
-        try {
-            Files.createLink(target, outputDir.resolve(name));
-            return true;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false; // no hard links here: written
-        }
     }
 
     /** Deletes {@code folder} now if it can (a failed write's leftovers); a failure here is not the one to report. */

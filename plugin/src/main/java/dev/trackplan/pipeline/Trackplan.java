@@ -241,6 +241,9 @@ public final class Trackplan implements AutoCloseable {
         JsEngine js = null;
         CompletableFuture<SiteRun> early = null;
         CompletableFuture<Void> cacheSaved = null;
+        Staging staging = null; // the staging folder the render workers fill, until it is swapped in
+        List<Staging> dropped = new ArrayList<>();
+        boolean threw = false;
         try {
             Checked checked = reuse ? cachedChecked : check(c, engine::join);
             Diagnostics d = new Diagnostics();
@@ -275,6 +278,12 @@ public final class Trackplan implements AutoCloseable {
             TemplateSource tracking = new TemplateSource("tracking", c.trackingTemplatesDir(), c.projectDir());
             BundleSettings bundleSettings = new BundleSettings(c.hubId(), c.consent(), c.respectDoNotTrack(),
                     c.respectGlobalPrivacyControl(), BundleSettings.DEFAULT_CONSENT_COOKIE);
+            if (!keepWarm && !layoutsRefused && writer.staged(incremental)) {
+                // the write is staged whatever the site holds: the render workers write each page into the
+                // staging folder as they render it, and no page is held in memory for the write (the dev
+                // server keeps its pages in memory between builds, so it does not)
+                staging = writer.startStaging();
+            }
             if (!reuse && !layoutsRefused && tracking.refusedOverrides().isEmpty()) {
                 // the site needs only the bundle's bytes: they are what they will be if every snippet and
                 // the bundle parse (the usual case), so the site stage starts on them while GraalJS
@@ -285,7 +294,8 @@ public final class Trackplan implements AutoCloseable {
                 Bundle expected = unchecked.hasErrors() ? null : new BundleAssembler(tracking, null).assemble(
                         bundleSettings, plan.bundled().events(), expectedSnippets, c.version(), unchecked);
                 if (expected != null && !unchecked.hasErrors()) {
-                    early = CompletableFuture.supplyAsync(() -> generateSite(siteInputs, expected), background);
+                    Staging sink = staging;
+                    early = CompletableFuture.supplyAsync(() -> generateSite(siteInputs, expected, sink), background);
                 }
             }
             js = engine.join();
@@ -326,9 +336,15 @@ public final class Trackplan implements AutoCloseable {
             early = null;
             if (run != null && !sameBundle(run.bundle(), bundle)) {
                 run = null; // a snippet or the bundle did not parse: its bytes differ from the expected ones
+                if (staging != null) {
+                    // generated again in memory; the pages cached meanwhile are read from this folder
+                    // until the build ends
+                    dropped.add(staging);
+                    staging = null;
+                }
             }
             if (run == null && !layoutsRefused) {
-                run = generateSite(siteInputs, bundle);
+                run = generateSite(siteInputs, bundle, staging);
             }
             GeneratedSite site = run == null ? null : run.site();
             if (site != null) {
@@ -364,7 +380,8 @@ public final class Trackplan implements AutoCloseable {
             long tSite = System.nanoTime();
             // how the site will be written (the last build's site updated in place, or staged and
             // swapped), with each file's hash, which also keys the pages verified before
-            SiteWriter.Plan writing = writer.plan(site.files(), incremental);
+            SiteWriter.Plan writing = run.staging() != null ? writer.plan(site.files(), run.staging())
+                    : writer.plan(site.files(), incremental);
             long planned = System.nanoTime() - tSite; // counted in the write stage
             VerifyReport report = null;
             if (c.verify() && bundle != null) {
@@ -408,6 +425,7 @@ public final class Trackplan implements AutoCloseable {
             // no stamp while the site is being swapped: a build killed midway is not "up to date" next time
             Files.deleteIfExists(stamp);
             writer.write(site.files(), writing);
+            staging = null; // swapped in
             // a page due to appear or expire makes the same sources another site from then on
             AtomicFiles.write(stamp, fingerprint + (site.validUntil() == null ? "" : " " + site.validUntil()) + "\n");
             long tEnd = System.nanoTime();
@@ -437,6 +455,9 @@ public final class Trackplan implements AutoCloseable {
             summary.add(String.format(Locale.ROOT, "Input files read: %d, unchanged by size, time and file id and not "
                     + "read: %d", stamps.read(), stamps.trusted()));
             return new BuildResult(d.sorted(), false, summary);
+        } catch (IOException | RuntimeException | Error e) {
+            threw = true;
+            throw e;
         } finally {
             if (cacheSaved != null) {
                 cacheSaved.handle((r, e) -> null).join(); // the build's files are its own until it returns
@@ -444,6 +465,14 @@ public final class Trackplan implements AutoCloseable {
             if (early != null) {
                 // a build that failed before the site was needed: the early site stage ends before it returns
                 early.handle((r, e) -> null).join();
+            }
+            if (staging != null) {
+                dropped.add(staging);
+            }
+            for (Staging s : dropped) {
+                // a build that did not swap its staging folder in leaves no file of it: at once after an
+                // error writing (its space back), else into the trash (deleted during the next build)
+                writer.abandon(s, threw);
             }
             if (!keepWarm) {
                 if (js != null) {
@@ -460,18 +489,22 @@ public final class Trackplan implements AutoCloseable {
             String layoutsKey, String planKey, Map<String, ContentFacts> facts, Set<String> unbuilt, TrackingPlan plan,
             Path assetsDir, Path projectDir) {}
 
-    /** One generation of the site for {@code bundle}, with its own diagnostics. */
-    private record SiteRun(Bundle bundle, GeneratedSite site, boolean complete, Diagnostics diagnostics) {}
+    /**
+     * One generation of the site for {@code bundle}, with its own diagnostics; {@code staging}: where
+     * its pages were written as they were rendered, or null (held in memory).
+     */
+    private record SiteRun(Bundle bundle, GeneratedSite site, boolean complete, Diagnostics diagnostics,
+            Staging staging) {}
 
-    private SiteRun generateSite(SiteInputs in, Bundle bundle) {
+    private SiteRun generateSite(SiteInputs in, Bundle bundle, Staging staging) {
         if (in.pagesCache() != null) {
             in.pagesCache().start(in.layoutsKey(), in.planKey());
         }
         Diagnostics d = new Diagnostics();
         SiteGenerator generator = new SiteGenerator(in.layouts(), in.settings(), in.projectDir(),
-                in.pagesCache()).unbuiltPages(in.unbuilt()).factsCache(in.facts());
+                in.pagesCache()).unbuiltPages(in.unbuilt()).factsCache(in.facts()).pagesTo(staging);
         GeneratedSite site = generator.generate(in.pages(), in.plan(), bundle, in.assetsDir(), d);
-        return new SiteRun(bundle, site, generator.complete(), d);
+        return new SiteRun(bundle, site, generator.complete(), d, staging);
     }
 
     /** Whether the two bundles are the same file (or both missing). */

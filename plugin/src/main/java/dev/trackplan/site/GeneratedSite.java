@@ -19,6 +19,21 @@ public record GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> page
         this(files, pages, coverage, null);
     }
 
-    /** A generated HTML page: its URL, its file under the site, and its HTML. */
-    public record HtmlPage(String url, String file, String html, String source) {}
+    /**
+     * A generated HTML page: its URL, its file under the site, and its HTML. A page stored by the
+     * render workers as it was rendered is held only when an event can fire on it (the
+     * verification reads it); otherwise {@code stored} reads its HTML back when asked.
+     */
+    public record HtmlPage(String url, String file, String html, String source,
+            java.util.function.Supplier<String> stored) {
+        public HtmlPage(String url, String file, String html, String source) {
+            this(url, file, html, source, null);
+        }
+
+        /** The page's HTML: held, or read back from where the render worker stored it. */
+        @Override
+        public String html() {
+            return html != null || stored == null ? html : stored.get();
+        }
+    }
 }

@@ -20,10 +20,24 @@ public final class RenderCache {
      * A rendered page: the hash of its layout's name and values, its final HTML, its internal
      * links, and the events that can fire on it under the plan with the fingerprint {@code planKey}.
      */
-    public record Entry(String key, String html, List<PageLink> links, String planKey, List<String> events) {
+    public record Entry(String key, String html, List<PageLink> links, String planKey, List<String> events,
+            java.util.function.Supplier<String> stored) {
         public Entry {
             links = List.copyOf(links);
             events = List.copyOf(events);
+        }
+
+        public Entry(String key, String html, List<PageLink> links, String planKey, List<String> events) {
+            this(key, html, links, planKey, events, null);
+        }
+
+        /**
+         * The page's final HTML: held, or (a page of a clean build, stored in the staging folder
+         * as it was rendered) read back from there when the build cache is saved.
+         */
+        @Override
+        public String html() {
+            return html != null || stored == null ? html : stored.get();
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.SortedMap;
 /**
  * The site's files by path, read-only. A page is held as its HTML (the one copy the verification
  * reads too) and encoded when its bytes are asked for, by the thread that writes it: no second
- * copy of every page is kept in memory.
+ * copy of every page is kept in memory. A page the render workers already stored (a clean
+ * build writes pages to the staging folder as they are rendered) is not held at all: its bytes
+ * are read back from where they were stored when asked.
  */
 final class SiteContents extends AbstractMap<String, byte[]> implements SortedMap<String, byte[]> {
     private final SortedMap<String, Object> raw;
@@ -23,7 +25,21 @@ final class SiteContents extends AbstractMap<String, byte[]> implements SortedMa
         this.raw = raw;
     }
 
+    /** A page a render worker already stored (written to staging): read back when asked. */
+    record Stored(PageSink sink, String path) {
+        byte[] read() {
+            try {
+                return sink.read(path);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private static byte[] bytes(Object v) {
+        if (v instanceof Stored s) {
+            return s.read();
+        }
         return v instanceof String html ? html.getBytes(StandardCharsets.UTF_8) : (byte[]) v;
     }
 

@@ -81,6 +81,14 @@ final class SiteFiles {
         contents.put(path, html);
     }
 
+    /** A claimed page that a render worker stored in {@code sink} already: not held in memory. */
+    void putStored(String path, PageSink sink) {
+        if (!files.containsKey(fold(path))) {
+            throw new IllegalStateException("unclaimed site path " + path);
+        }
+        contents.put(path, new SiteContents.Stored(sink, path));
+    }
+
     SortedMap<String, byte[]> contents() {
         return new SiteContents(contents);
     }

@@ -42,6 +42,7 @@ public final class SiteGenerator {
     private final Path projectDir;
     private Set<String> unbuilt = Set.of();
     private Map<String, ContentFacts> factsCache;
+    private PageSink sink;
     private boolean complete;
 
     public SiteGenerator(dev.trackplan.render.TemplateSource layouts, SiteSettings settings, Path projectDir) {
@@ -64,6 +65,17 @@ public final class SiteGenerator {
      */
     public SiteGenerator factsCache(Map<String, ContentFacts> cache) {
         this.factsCache = cache;
+        return this;
+    }
+
+    /**
+     * The render workers store each page in {@code sink} as soon as it is rendered (a clean build's
+     * staging folder) and keep its HTML only when an event can fire on it (the verification reads
+     * those); the others are read back from the sink when asked. Null (the default): every page
+     * is held in memory.
+     */
+    public SiteGenerator pagesTo(PageSink sink) {
+        this.sink = sink;
         return this;
     }
 
@@ -164,7 +176,8 @@ public final class SiteGenerator {
         // pages render independently: on all cores, collected back in order; each page is parsed
         // once, for its tracking tags, its links and the events that can fire on it
         List<Rendered> rendered = jobs.parallelStream().map(j -> {
-            Rendered r = renderPage(layoutModel, j.view(), j.output(), bundle, matcher, d);
+            Rendered r = renderPage(layoutModel, j.view(), j.output(), bundle, matcher, d,
+                    sink != null && files.claimed(j.output()));
             return r == null ? null : r.of(j);
         }).toList();
         List<Rendered> kept = new ArrayList<>();
@@ -176,10 +189,16 @@ public final class SiteGenerator {
                 continue;
             }
             String url = r.job().view().url();
-            files.putPage(r.job().output(), r.html());
+            String output = r.job().output();
+            if (r.stored()) {
+                files.putStored(output, sink);
+            } else {
+                files.putPage(output, r.html());
+            }
             kept.add(r);
             eventsByPage.put(url, r.events());
-            out.add(new GeneratedSite.HtmlPage(url, r.job().output(), r.html(), r.job().source()));
+            out.add(new GeneratedSite.HtmlPage(url, output, r.html(), r.job().source(),
+                    r.stored() ? () -> readBack(output) : null));
             if (r.job().view().lastmod() != null) {
                 lastmods.put(url, LayoutModel.instant(r.job().view().lastmod()));
             }
@@ -191,7 +210,7 @@ public final class SiteGenerator {
                     TrackingPlanModel.of(plan, settings.hubId(), siteCoverage), d);
             Rendered o = content == null ? null : renderPage(layoutModel, PageView.generated("Tracking plan",
                     "What this site collects and when.", "/tracking-plan/", content, SourcePos.of("tracking-plan")),
-                    "tracking-plan/index.html", bundle, matcher, d);
+                    "tracking-plan/index.html", bundle, matcher, d, false);
             if (o != null) {
                 files.putPage("tracking-plan/index.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/tracking-plan/", "tracking-plan/index.html", o.html(),
@@ -207,7 +226,7 @@ public final class SiteGenerator {
             String content = "<h1>" + org.jsoup.nodes.Entities.escape(settings.siteTitle()) + "</h1>\n<p>This site has "
                     + "no home page yet: add <code>src/main/site/pages/index.md</code>.</p>\n";
             Rendered o = renderPage(layoutModel, PageView.generated(settings.siteTitle(), null, "/", content,
-                    SourcePos.of("index")), "index.html", bundle, matcher, d);
+                    SourcePos.of("index")), "index.html", bundle, matcher, d, false);
             if (o != null && files.claim("index.html", "the placeholder home page", SourcePos.of("index"), d)) {
                 files.putPage("index.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/", "index.html", o.html(), "index"));
@@ -218,7 +237,7 @@ public final class SiteGenerator {
         if (!page404) {
             String content = content("404-content.html.mustache", Map.of("home", "/"), d);
             Rendered o = content == null ? null : renderPage(layoutModel, PageView.generated("Page not found",
-                    null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, matcher, d);
+                    null, "/404.html", content, SourcePos.of("404")), "404.html", bundle, matcher, d, false);
             if (o != null) {
                 files.putPage("404.html", o.html());
                 out.add(new GeneratedSite.HtmlPage("/404.html", "404.html", o.html(), "404"));
@@ -254,12 +273,38 @@ public final class SiteGenerator {
                 settings.options().buildDate() != null ? null : publication.nextChange(allPages));
     }
 
-    /** A rendered page: its final HTML, its internal links and the events that can fire on it. */
+    /**
+     * A rendered page: its final HTML, its internal links and the events that can fire on it.
+     * {@code stored}: the page is in the sink already, and {@code html} is held only when an event
+     * can fire on it.
+     */
     private record Rendered(ListPages.Job job, String url, String source, String html, List<PageLink> links,
-            List<String> events) {
+            List<String> events, boolean stored) {
         Rendered of(ListPages.Job j) {
-            return new Rendered(j, url, j.source(), html, links, events);
+            return new Rendered(j, url, j.source(), html, links, events, stored);
         }
+    }
+
+    /** A page the render workers stored, read back from the sink. */
+    private String readBack(String output) {
+        try {
+            return new String(sink.read(output), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores a rendered page in the sink (on the worker that rendered it); returns the HTML to
+     * keep: only a page on which an event can fire is held (the verification reads it).
+     */
+    private String store(String output, String html, List<String> events) {
+        try {
+            sink.store(output, html.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return events.isEmpty() ? null : html;
     }
 
     /** A generated page's content template, or null with a TP506 naming the template when it fails. */
@@ -352,8 +397,9 @@ public final class SiteGenerator {
         return "/" + rel;
     }
 
+    /** Renders a page; {@code store}: into the sink at once (see {@link #pagesTo}). */
     private Rendered renderPage(LayoutModel layoutModel, PageView v, String output, Bundle bundle,
-            PlanCoverage matcher, Diagnostics d) {
+            PlanCoverage matcher, Diagnostics d, boolean store) {
         String layoutName = v.layout() + ".html.mustache";
         boolean exists;
         try {
@@ -374,7 +420,8 @@ public final class SiteGenerator {
         // another plan the page is rendered again rather than asked in another state
         if (cached != null) {
             List<String> events = cached.events();
-            return new Rendered(null, v.url(), v.at().file(), cached.html(), cached.links(), events);
+            String html = store ? store(output, cached.html(), events) : cached.html();
+            return new Rendered(null, v.url(), v.at().file(), html, cached.links(), events, store);
         }
         String html;
         try {
@@ -387,11 +434,13 @@ public final class SiteGenerator {
         List<PageLink> links = LinkChecker.linksOf(v.url(), doc);
         List<String> events = matcher.eventsOn(v.url(), doc);
         String finalHtml = TrackingTags.ensure(html, doc, settings, bundle);
+        String kept = store ? store(output, finalHtml, events) : finalHtml;
         if (cache != null) {
-            cache.put(output, new RenderCache.Entry(key, finalHtml, links,
-                    cache.planKey() == null ? "" : cache.planKey(), events));
+            // a stored page's HTML is read back from the sink when the build cache is saved
+            cache.put(output, new RenderCache.Entry(key, store ? null : finalHtml, links,
+                    cache.planKey() == null ? "" : cache.planKey(), events, store ? () -> readBack(output) : null));
         }
-        return new Rendered(null, v.url(), v.at().file(), finalHtml, links, events);
+        return new Rendered(null, v.url(), v.at().file(), kept, links, events, store);
     }
 
     private record Asset(String path, byte[] bytes) {}
