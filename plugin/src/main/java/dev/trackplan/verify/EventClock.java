@@ -103,8 +103,12 @@ public final class EventClock {
     }
 
     private void switchTo(int next) {
-        long now = nanos.applyAsLong(thread);
         int was = current;
+        if (was < 0 && next < 0) {
+            current = next; // from the runtime (or idle) to the runtime (or idle): no event's time starts or ends
+            return;
+        }
+        long now = nanos.applyAsLong(thread);
         if (was >= 0 && now >= 0 && budget.charge(was, now - since)) {
             exhaust(was);
         }
@@ -148,7 +152,11 @@ public final class EventClock {
 
     /** The CPU time of thread {@code id}, or its wall-clock time where the JVM cannot measure CPU time. */
     private static long cpuTime(long id) {
-        return CPU ? THREADS.getThreadCpuTime(id) : System.nanoTime(); // -1 for a thread gone: charged nothing
+        if (!CPU) {
+            return System.nanoTime();
+        }
+        // the page view's own thread asks for itself (cheaper than a look-up by id); -1 for a thread gone
+        return id == Thread.currentThread().getId() ? THREADS.getCurrentThreadCpuTime() : THREADS.getThreadCpuTime(id);
     }
 
     /** For tests: the event running now, {@link #RUNTIME}, or -2 when the page view is idle. */

@@ -18,8 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds one question and branches on its answer. Anything that breaks that assumption (two traces
  * asking different questions after the same answers) marks the node as never matching: when unsure,
  * the page view runs.
+ *
+ * <p>Memory is bounded by the situations worth sharing: a question whose answer has already differed
+ * {@link #MAX_ANSWERS} times at the same point (the page's address, read by an event on every page)
+ * makes each page a situation of its own; later page views are not remembered past it (they run,
+ * as they would anyway, and nothing is kept per page).
  */
 final class Situations {
+    /** How many different answers one question may have at one point of the traces before no more are kept. */
+    static final int MAX_ANSWERS = 64;
     private final Map<String, Node> roots = new ConcurrentHashMap<>();
     private int shared;
 
@@ -73,13 +80,23 @@ final class Situations {
             if (n.unsure) {
                 return;
             }
-            DomStep q = step.question();
-            if (n.end || (n.question != null && !n.question.equals(q))) {
+            DomStep q = n.question;
+            if (n.end || (q != null && !(q.method().equals(step.method()) && q.args().equals(step.args())))) {
                 n.unsure = true; // the same answers led to different questions: not deterministic here
                 return;
             }
-            n.question = q;
-            n = n.next.computeIfAbsent(step.answer(), a -> new Node());
+            if (q == null) {
+                n.question = step.question();
+            }
+            Node after = n.next.get(step.answer());
+            if (after == null) {
+                if (n.next.size() >= MAX_ANSWERS) {
+                    return; // an answer that differs page after page: not worth keeping for the pages to come
+                }
+                after = new Node();
+                n.next.put(step.answer(), after);
+            }
+            n = after;
         }
         if (n.question != null) {
             n.unsure = true;

@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -47,6 +45,8 @@ public final class Verifier {
     /** Where the verification serves the site when the project has no {@code baseUrl}. */
     public static final String DEFAULT_ORIGIN = "https://www.example.com";
     private static final int ATTEMPTS = 4;
+    /** How many scenarios one worker thread runs before a fresh one takes over ({@link #runAll}). */
+    private static final int PER_THREAD = 16;
     /** verifyEventBudget's default: each event's code may run this long over all its page views and examples. */
     public static final Duration DEFAULT_EVENT_BUDGET = Duration.ofSeconds(60);
 
@@ -213,37 +213,63 @@ public final class Verifier {
         return report;
     }
 
-    /** Scenarios are independent (a fresh context each), so they run on all cores. */
+    /**
+     * Scenarios are independent (a fresh context each), so they run on all cores: one lane per
+     * core, each running its share on a fresh thread every {@link #PER_THREAD} scenarios. A thread
+     * that has run thousands of contexts keeps an entry in its thread-local map for each (Truffle's
+     * interpreter looks its context up there on every call), and lookups in such a map slow down;
+     * a short-lived thread starts with an empty one.
+     */
     private void runAll(VerifyRun run, List<Scenario> scenarios) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "trackplan-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Scenario s : scenarios) {
-                futures.add(pool.submit(() -> execute(run, s)));
-            }
-            RuntimeException first = null;
-            for (Future<?> f : futures) { // wait for every scenario, even after a failure: none may outlive the engine
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> first = new AtomicReference<>();
+        Runnable batch = () -> {
+            for (int k = 0; k < PER_THREAD; k++) {
+                int i = next.getAndIncrement();
+                if (i >= scenarios.size()) {
+                    return;
+                }
                 try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException re ? re
-                                : new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
-                    }
+                    execute(run, scenarios.get(i));
+                } catch (RuntimeException | Error e) { // every scenario still runs, even after a failure
+                    first.compareAndSet(null, e instanceof RuntimeException re ? re
+                            : new IllegalStateException("verification failed: " + e, e));
                 }
             }
-            if (first != null) {
-                throw first;
+        };
+        List<Thread> lanes = new ArrayList<>();
+        for (int l = 0; l < Math.min(threads, Math.max(1, scenarios.size())); l++) {
+            Thread lane = new Thread(() -> {
+                while (next.get() < scenarios.size()) {
+                    Thread t = new Thread(batch, "trackplan-verify");
+                    t.setDaemon(true);
+                    t.start();
+                    try {
+                        t.join(); // none may outlive the verification
+                    } catch (InterruptedException e) {
+                        next.set(scenarios.size()); // no more scenarios start
+                        Thread.currentThread().interrupt();
+                        t.interrupt();
+                        return;
+                    }
+                }
+            }, "trackplan-verify-lane");
+            lane.setDaemon(true);
+            lanes.add(lane);
+            lane.start();
+        }
+        try {
+            for (Thread lane : lanes) {
+                lane.join();
             }
         } catch (InterruptedException e) {
+            next.set(scenarios.size());
+            lanes.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("verification interrupted", e);
-        } finally {
-            pool.shutdownNow();
+        }
+        if (first.get() != null) {
+            throw first.get();
         }
     }
 

@@ -25,6 +25,14 @@
   var wrappers = {};
   var listeners = {};
   var props = {};
+  // Answers the host gave in this page view that cannot change: a node's type and parent (the tree
+  // has no mutation methods), whether a selector is valid (its text alone decides). Answers that
+  // depend on attributes (which elements a selector matches) are kept until the page changes an
+  // attribute. Each is asked of the host once, so it is in the page view's record of questions
+  // (Situations) once; asking again would get the same answer.
+  var nodeTypes = [], parents = [], validSelectors = Object.create(null), matched = Object.create(null);
+  // listeners registered, by target and type: function -> 1 (bubble), 2 (capture), 3 (both)
+  var WeakMapOf = WeakMap, weakGet = WeakMap.prototype.get, weakSet = WeakMap.prototype.set, registered = {};
 
   function parseIds(s) {
     if (!s) return [];
@@ -34,37 +42,81 @@
   }
 
   function checkSelector(sel) {
-    var err = dom.selectorError(String(sel));
+    sel = String(sel);
+    if (validSelectors[sel] === true) return sel;
+    var err = dom.selectorError(sel);
     if (err !== null) throw new SyntaxError("'" + sel + "' is not a valid selector: " + err);
-    return String(sel);
+    validSelectors[sel] = true;
+    return sel;
   }
+  function nodeTypeOf(id) {
+    var t = nodeTypes[id];
+    return t !== undefined ? t : (nodeTypes[id] = dom.nodeType(id));
+  }
+  function parentOf(id) {
+    var p = parents[id];
+    return p !== undefined ? p : (parents[id] = dom.parent(id));
+  }
+  // which element a selector question about element id answers: kept until an attribute changes
+  function closestOf(id, sel) {
+    var k = "c" + id + " " + sel, a = matched[k];
+    return a !== undefined ? a : (matched[k] = dom.closest(id, sel));
+  }
+  function matchesOf(id, sel) {
+    var k = "m" + id + " " + sel, a = matched[k];
+    return a !== undefined ? a : (matched[k] = dom.matches(id, sel));
+  }
+  function attributesChanged() { matched = Object.create(null); }
 
   function EventTarget() {}
   EventTarget.prototype.addEventListener = function (type, fn, options) {
     var capture = options === true || !!(options && options.capture === true);
     var key = this.__key, map = listeners[key] || (listeners[key] = {});
     var list = map[type] || (map[type] = []);
-    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
+    var bit = capture ? 2 : 1;
+    if (fn !== null && (typeof fn === "object" || typeof fn === "function")) {
+      // a function is registered once per phase: a lookup, not a scan of every listener so far
+      var byType = registered[key] || (registered[key] = {}), seen = byType[type] || (byType[type] = new WeakMapOf());
+      var has = apply(weakGet, seen, [fn]) || 0;
+      if (has & bit) return;
+      apply(weakSet, seen, [fn, has | bit]);
+    } else {
+      for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) return;
+    }
     list.push({ fn: fn, capture: capture, owner: clock.owner() });
   };
   EventTarget.prototype.removeEventListener = function (type, fn, options) {
     var capture = options === true || !!(options && options.capture === true);
     var list = (listeners[this.__key] || {})[type] || [];
-    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) { list.splice(i, 1); return; }
+    for (var i = 0; i < list.length; i++) if (list[i].fn === fn && list[i].capture === capture) {
+      list.splice(i, 1);
+      var seen = (registered[this.__key] || {})[type];
+      if (seen) apply(weakSet, seen, [fn, (apply(weakGet, seen, [fn]) || 0) & ~(capture ? 2 : 1)]);
+      return;
+    }
   };
   function dispatch(event) {
     var path = [], n = this;
     while (n) { path.push(n); n = n.__parentTarget(); }
     event.target = this;
+    // whose clock runs now: a listener registered by the same code runs on it without switching
+    var running = clock.owner();
+    function call(fn, target) {
+      if (typeof fn === "function") apply(fn, target, [event]); else if (fn && fn.handleEvent) fn.handleEvent(event);
+    }
     function invoke(target, capturePhase, atTarget) {
       var list = ((listeners[target.__key] || {})[event.type] || []).slice();
       event.currentTarget = target;
       for (var i = 0; i < list.length && !event.__stopImmediate; i++) {
         if (!atTarget && list[i].capture !== capturePhase) continue;
-        var fn = list[i].fn;
-        clock.enter(list[i].owner);
+        var fn = list[i].fn, owner = list[i].owner;
+        if (owner === running) {
+          call(fn, target);
+          continue;
+        }
+        clock.enter(owner);
         try {
-          if (typeof fn === "function") apply(fn, target, [event]); else if (fn && fn.handleEvent) fn.handleEvent(event);
+          call(fn, target);
         } finally {
           clock.leave();
         }
@@ -93,13 +145,13 @@
   function Node(id) { this.__id = id; this.__key = "n" + id; }
   Node.prototype = Object.create(EventTarget.prototype);
   Node.prototype.__parentTarget = function () {
-    var p = dom.parent(this.__id);
+    var p = parentOf(this.__id);
     return p < 0 ? document : wrap(p);
   };
   Object.defineProperties(Node.prototype, {
-    nodeType: { get: function () { return dom.nodeType(this.__id); } },
-    parentNode: { get: function () { var p = dom.parent(this.__id); return p < 0 ? document : wrap(p); } },
-    parentElement: { get: function () { var p = dom.parent(this.__id); return p < 0 ? null : wrap(p); } },
+    nodeType: { get: function () { return nodeTypeOf(this.__id); } },
+    parentNode: { get: function () { var p = parentOf(this.__id); return p < 0 ? document : wrap(p); } },
+    parentElement: { get: function () { var p = parentOf(this.__id); return p < 0 ? null : wrap(p); } },
     textContent: { get: function () { return dom.text(this.__id); } },
     tagName: { get: function () { return dom.tag(this.__id); } },
     nodeName: { get: function () { return dom.tag(this.__id); } },
@@ -120,10 +172,10 @@
   });
   Node.prototype.getAttribute = function (n) { return dom.attr(this.__id, String(n)); };
   Node.prototype.hasAttribute = function (n) { return dom.hasAttr(this.__id, String(n)); };
-  Node.prototype.setAttribute = function (n, v) { dom.setAttr(this.__id, String(n), String(v)); };
-  Node.prototype.removeAttribute = function (n) { dom.removeAttr(this.__id, String(n)); };
-  Node.prototype.matches = function (s) { return dom.matches(this.__id, checkSelector(s)); };
-  Node.prototype.closest = function (s) { var c = dom.closest(this.__id, checkSelector(s)); return c < 0 ? null : wrap(c); };
+  Node.prototype.setAttribute = function (n, v) { attributesChanged(); dom.setAttr(this.__id, String(n), String(v)); };
+  Node.prototype.removeAttribute = function (n) { attributesChanged(); dom.removeAttr(this.__id, String(n)); };
+  Node.prototype.matches = function (s) { return matchesOf(this.__id, checkSelector(s)); };
+  Node.prototype.closest = function (s) { var c = closestOf(this.__id, checkSelector(s)); return c < 0 ? null : wrap(c); };
   Node.prototype.querySelector = function (s) { return parseIds(dom.select(this.__id, checkSelector(s)))[0] || null; };
   Node.prototype.querySelectorAll = function (s) { return parseIds(dom.select(this.__id, checkSelector(s))); };
   Node.prototype.click = function () { this.dispatchEvent(new Event("click", { bubbles: true, cancelable: true })); };

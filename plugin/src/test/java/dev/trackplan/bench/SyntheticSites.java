@@ -107,6 +107,31 @@ final class SyntheticSites {
                 """);
     }
 
+    /**
+     * A click event on the site's name in the header of every page (issue 14's case): its properties
+     * come from the element, which is the same on every page, so every page is in the same situation.
+     */
+    static void headerLinkEvent(Path root) throws IOException {
+        Files.writeString(root.resolve("src/main/tracking/events/header-link.yaml"), """
+                events:
+                  header_home_clicked:
+                    label: Header home link clicked
+                    description: A visitor clicked the site's name in the header to go to the home page.
+                    trigger:
+                      click: "header.site-header a.brand"
+                    properties:
+                      link_text:
+                        type: string
+                        from: text
+                      link_href:
+                        type: string
+                        from: { attribute: href }
+                    examples:
+                      - element: '<header class="site-header"><a class="brand" href="/">Bench</a></header>'
+                        expect: { link_text: Bench, link_href: / }
+                """);
+    }
+
     private static final String[] WORDS = {"pricing", "signup", "download", "video", "webinar", "contact",
         "newsletter", "demo", "trial", "partner", "careers", "support", "docs", "blog", "events"};
 

@@ -17,6 +17,35 @@ class EventClockTest {
     }
 
     @Test
+    void theClockIsReadOnlyWhenAnEventsCodeStartsOrStops() {
+        EventBudget budget = new EventBudget(List.of("a"), Duration.ofSeconds(10));
+        int[] reads = new int[1];
+        EventClock c = new EventClock(budget, thread -> {
+            reads[0]++;
+            return now;
+        });
+        c.begin();
+        for (int i = 0; i < 100; i++) { // the runtime's listeners: no event's time
+            c.enter(EventClock.RUNTIME);
+            now += 1;
+            c.leave();
+        }
+        c.end();
+        assertThat(reads[0]).isZero();
+        c.begin();
+        c.enter(0);
+        now += 9;
+        c.enter(EventClock.RUNTIME);
+        now += 100;
+        c.leave();
+        now += 2;
+        c.leave();
+        c.end();
+        assertThat(reads[0]).isEqualTo(4);
+        assertThat(budget.spentNanos(0)).isEqualTo(11);
+    }
+
+    @Test
     void eachStretchIsChargedToWhoRan() {
         EventBudget budget = new EventBudget(List.of("a", "b"), Duration.ofSeconds(10));
         EventClock c = clock(budget);

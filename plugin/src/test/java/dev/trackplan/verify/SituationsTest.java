@@ -49,6 +49,23 @@ class SituationsTest {
     }
 
     @Test
+    void anAnswerThatDiffersOnEveryPageStopsBeingRememberedButWhatWasKeptStillCounts() {
+        Situations seen = new Situations();
+        int kept = Situations.MAX_ANSWERS;
+        for (int i = 0; i < kept + 10; i++) {
+            String url = "https://x.test/p" + i + "/";
+            assertThat(seenBefore(seen, "k", page("data-plan=\"pro\"", ""), url, T)).isFalse();
+            seen.remember("k", clickTrace(page("data-plan=\"pro\"", ""), url, true));
+        }
+        assertThat(seenBefore(seen, "k", page("data-plan=\"pro\"", "other text"), "https://x.test/p0/", T))
+                .as("a page kept").isTrue();
+        assertThat(seenBefore(seen, "k", page("data-plan=\"pro\"", ""), "https://x.test/p" + (kept + 5) + "/", T))
+                .as("past the bound: runs again").isFalse();
+        assertThat(seenBefore(seen, "k", page("data-plan=\"basic\"", ""), "https://x.test/p0/", T))
+                .as("another answer").isFalse();
+    }
+
+    @Test
     void anyAnswerThatDiffersIsAnotherSituation() {
         Situations seen = new Situations();
         seen.remember("k", clickTrace(page("data-plan=\"pro\"", ""), "https://x.test/a/", true));
