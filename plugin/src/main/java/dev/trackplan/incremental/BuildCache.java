@@ -24,8 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *     the hash of its layout's name and every value the layout sees, under one fingerprint of the
  *     layouts, partials and settings (a layout change empties it) and one of the plan;</li>
  * <li>{@code verified}: the pages whose verification passed, by the hash of the bundle, the plan,
- *     the verification settings, the site's other files and the page's HTML, with the properties
- *     each event sent there (for the never-sent check).</li>
+ *     the verification settings and the page's HTML, with the properties each event sent there (for
+ *     the never-sent check); and the examples that passed, by the same and the HTML of their page;</li>
+ * <li>{@code syntax}: the key ({@link SyntaxChecks#key}) of the last snippets and bundle that
+ *     GraalJS parsed without a problem.</li>
  * </ul>
  * A missing, foreign or damaged file is a miss. Nothing here decides what is valid: every key is
  * computed from the inputs by the stage that uses it.
@@ -34,6 +36,7 @@ public final class BuildCache {
     private final Shards facts;
     private final Shards pages;
     private final Shards verified;
+    private final Shards syntax;
     private final String layoutsKey;
     private final Map<String, ContentFacts> factsMap = new ConcurrentHashMap<>();
     private final Set<String> factsLoaded;
@@ -47,6 +50,7 @@ public final class BuildCache {
         this.facts = new Shards(dir, "facts", identity);
         this.pages = new Shards(dir, "pages", identity + "|" + layoutsKey);
         this.verified = new Shards(dir, "verified", identity);
+        this.syntax = new Shards(dir, "syntax", identity);
         facts.all().entrySet().parallelStream().forEach(e -> {
             ContentFacts f = decodeFacts(e.getValue());
             if (f != null) {
@@ -85,6 +89,24 @@ public final class BuildCache {
         return v != null && v.key().equals(key) ? v : null;
     }
 
+    /** Whether a passed verification is recorded for {@code url} (under any key). */
+    public boolean hasVerified(String url) {
+        return verified.get(url) != null;
+    }
+
+    /** Whether the snippets and bundle with this {@link SyntaxChecks#key} parsed without a problem before. */
+    public boolean syntaxPassed(String key) {
+        byte[] b = syntax.get("last");
+        return b != null && new String(b, java.nio.charset.StandardCharsets.UTF_8).equals(key);
+    }
+
+    /** Records that the snippets and bundle with this key parsed without a problem (kept: the last one). */
+    public void syntaxPassed(String key, boolean passed) {
+        if (passed) {
+            syntax.put("last", key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Records that the page's verification under {@code key} passed. */
     public void passed(String url, Verified v) {
         verified.put(url, encodeVerified(v));
@@ -108,6 +130,7 @@ public final class BuildCache {
         }
         facts.retain(liveFacts);
         facts.save();
+        syntax.save();
         if (cache != null && layoutsKey.equals(cache.layoutsKey())) {
             Map<String, RenderCache.Entry> entries = cache.entries();
             for (String output : cache.fresh()) {

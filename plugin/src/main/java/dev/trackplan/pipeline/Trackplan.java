@@ -11,6 +11,7 @@ import dev.trackplan.diag.SourcePos;
 import dev.trackplan.incremental.BuildCache;
 import dev.trackplan.incremental.Canonical;
 import dev.trackplan.incremental.InputStamps;
+import dev.trackplan.incremental.SyntaxChecks;
 import dev.trackplan.incremental.VerifiedPages;
 import dev.trackplan.io.AtomicFiles;
 import dev.trackplan.io.DisplayPaths;
@@ -218,10 +219,13 @@ public final class Trackplan implements AutoCloseable {
 
     private BuildResult buildStarted(TrackplanConfig c, long t0, List<String> summary, String fingerprint, Path stamp,
             SiteWriter writer, ExecutorService background, InputStamps stamps) throws IOException {
-        // GraalJS takes a moment to start: warm it up while the specs are read and checked
-        // (threads of their own: the shared pool has one thread on two cores, and the pages' work uses it)
-        CompletableFuture<JsEngine> engine = warmEngine != null ? CompletableFuture.completedFuture(warmEngine)
-                : CompletableFuture.supplyAsync(JsEngine::new, background);
+        // GraalJS is started only when something must be parsed or run (threads of their own: the
+        // shared pool has one thread on two cores, and the pages' work uses it); without the build
+        // cache every build needs it: warm it up at once, while the specs are read and checked
+        EngineOnDemand engine = new EngineOnDemand(background, warmEngine);
+        if (!incremental) {
+            engine.start();
+        }
         // the persistent cache (target/trackplan/incremental) is read meanwhile
         String layoutsKey = Fingerprint.ofLayouts(c, stamps);
         CompletableFuture<BuildCache> diskCache = incremental ? CompletableFuture.supplyAsync(
@@ -238,14 +242,13 @@ public final class Trackplan implements AutoCloseable {
         String planKey = Fingerprint.ofTracking(c, stamps);
         String trackingKey = keepWarm ? planKey : null;
         boolean reuse = trackingKey != null && trackingKey.equals(cachedTrackingKey);
-        JsEngine js = null;
         CompletableFuture<SiteRun> early = null;
         CompletableFuture<Void> cacheSaved = null;
         Staging staging = null; // the staging folder the render workers fill, until it is swapped in
         List<Staging> dropped = new ArrayList<>();
         boolean threw = false;
         try {
-            Checked checked = reuse ? cachedChecked : check(c, engine::join);
+            Checked checked = reuse ? cachedChecked : check(c, engine::get);
             Diagnostics d = new Diagnostics();
             d.addAll(checked.diagnostics().sorted());
             if (!checked.diagnostics().hasErrors()) {
@@ -284,21 +287,32 @@ public final class Trackplan implements AutoCloseable {
                 // server keeps its pages in memory between builds, so it does not)
                 staging = writer.startStaging();
             }
+            // the syntax checks of snippets and bundle as they will be, when the same passed before: not again
+            String syntaxKey = null;
+            Diagnostics unchecked = new Diagnostics();
+            Map<String, String> expectedSnippets = null;
+            Bundle expected = null;
             if (!reuse && !layoutsRefused && tracking.refusedOverrides().isEmpty()) {
                 // the site needs only the bundle's bytes: they are what they will be if every snippet and
                 // the bundle parse (the usual case), so the site stage starts on them while GraalJS
                 // starts and checks them; should one not parse, the site is generated again
-                Diagnostics unchecked = new Diagnostics();
-                Map<String, String> expectedSnippets = new SnippetRenderer(tracking, null)
+                expectedSnippets = new SnippetRenderer(tracking, null)
                         .renderAll(plan.bundled().events(), c.hubId(), unchecked);
-                Bundle expected = unchecked.hasErrors() ? null : new BundleAssembler(tracking, null).assemble(
+                expected = unchecked.hasErrors() ? null : new BundleAssembler(tracking, null).assemble(
                         bundleSettings, plan.bundled().events(), expectedSnippets, c.version(), unchecked);
                 if (expected != null && !unchecked.hasErrors()) {
                     Staging sink = staging;
-                    early = CompletableFuture.supplyAsync(() -> generateSite(siteInputs, expected, sink), background);
+                    Bundle siteBundle = expected;
+                    early = CompletableFuture.supplyAsync(() -> generateSite(siteInputs, siteBundle, sink), background);
+                    syntaxKey = SyntaxChecks.key(expectedSnippets, expected);
                 }
             }
-            js = engine.join();
+            boolean syntaxPassedBefore = syntaxKey != null && cache != null && cache.syntaxPassed(syntaxKey);
+            if (!reuse && !syntaxPassedBefore) {
+                engine.start(); // the snippets and the bundle are parsed now
+            } else if (c.verify() && cache != null && !VerifiedPages.examplesRecorded(cache, plan.bundled())) {
+                engine.start(); // an example will run: GraalJS starts while the site is generated
+            }
             Bundle bundle;
             TrackingPlan verified; // the events the bundle carries: the verification proves them
             if (reuse) {
@@ -308,10 +322,18 @@ public final class Trackplan implements AutoCloseable {
                 summary.add("Specs and tracking templates unchanged: reused the checked plan and the bundle");
             } else {
                 Diagnostics renderProblems = new Diagnostics();
-                if (refuse(tracking, c, renderProblems)) {
+                if (syntaxPassedBefore) {
+                    // the same snippets and bundle parsed in an earlier build: the result is the same
+                    renderProblems.addAll(unchecked.sorted());
+                    bundle = expected;
+                    Map<String, String> snippets = expectedSnippets;
+                    verified = new TrackingPlan(plan.bundled().events().stream()
+                            .filter(e -> snippets.containsKey(e.name())).toList(), plan.states());
+                } else if (refuse(tracking, c, renderProblems)) {
                     verified = new TrackingPlan(List.of(), plan.states());
                     bundle = null;
                 } else {
+                    JsEngine js = engine.get();
                     Map<String, String> snippets = new SnippetRenderer(tracking, js).renderAll(plan.bundled().events(),
                             c.hubId(), renderProblems);
                     verified = new TrackingPlan(plan.bundled().events().stream()
@@ -319,13 +341,16 @@ public final class Trackplan implements AutoCloseable {
                     // a broken template leaves no bundle: the site is still generated and checked without it
                     bundle = new BundleAssembler(tracking, js).assemble(bundleSettings, verified.events(), snippets,
                             c.version(), renderProblems);
+                    if (syntaxKey != null && cache != null && sameBundle(bundle, expected)
+                            && snippets.equals(expectedSnippets) && renderProblems.sorted().equals(unchecked.sorted())) {
+                        cache.syntaxPassed(syntaxKey, true); // parsed as expected: the next build need not parse it
+                    }
                 }
                 d.addAll(renderProblems.sorted());
                 cachedRenderProblems = renderProblems.sorted();
             }
             long tBundle = System.nanoTime();
             if (keepWarm) {
-                warmEngine = js;
                 cachedTrackingKey = trackingKey;
                 cachedChecked = checked;
                 cachedBundle = bundle;
@@ -385,21 +410,28 @@ public final class Trackplan implements AutoCloseable {
             long planned = System.nanoTime() - tSite; // counted in the write stage
             VerifyReport report = null;
             if (c.verify() && bundle != null) {
-                Verifier verifier = new Verifier(js, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
-                        c.respectGlobalPrivacyControl(), c.verifyTimeout()).eventBudget(c.verifyEventBudget())
+                // GraalJS is asked for by the first scenario that runs: none when every page and example
+                // passed before with the same inputs
+                Verifier verifier = new Verifier(null, c.hubId(), c.baseUrl(), ss.banner(), c.respectDoNotTrack(),
+                        c.respectGlobalPrivacyControl(), c.verifyTimeout()).engine(engine::get)
+                        .eventBudget(c.verifyEventBudget())
                         .siteComplete(siteComplete)
                         .bundleTemplate(projectBundleTemplate(c));
                 VerifiedPages verifiedPages = cache == null ? null
                         : new VerifiedPages(cache, Canonical.hash(planKey, c.settingsKey(), bundle.url(), bundle.bytes()),
                         writing.hashes());
                 if (verifiedPages != null) {
-                    verifier.passedBefore(verifiedPages.passed(site));
+                    Map<String, Map<String, Set<String>>> passed = verifiedPages.passed(site, verified);
+                    if (verifiedPages.needsScenarios(site, verified, passed)) {
+                        engine.start(); // a page or example to verify: GraalJS starts while the scenarios are listed
+                    }
+                    verifier.passedBefore(passed);
                 }
                 int errorsBefore = d.errorCount();
                 report = verifier.verify(verified, site, bundle, d);
                 if (verifiedPages != null) {
                     // only a verification without errors vouches for its pages
-                    verifiedPages.record(site, d.errorCount() == errorsBefore ? verifier.sentByPage() : null);
+                    verifiedPages.record(site, verified, d.errorCount() == errorsBefore ? verifier.sentByPage() : null);
                     if (verifier.skipped() > 0) {
                         summary.add(String.format(Locale.ROOT, "Pages verified before with the same HTML and bundle, "
                                 + "not verified again: %d", verifier.skipped()));
@@ -454,6 +486,10 @@ public final class Trackplan implements AutoCloseable {
                     (tEnd - t0) / 1_000_000));
             summary.add(String.format(Locale.ROOT, "Input files read: %d, unchanged by size, time and file id and not "
                     + "read: %d", stamps.read(), stamps.trusted()));
+            if (!engine.wasStarted()) {
+                summary.add("GraalJS not started: the snippets and the bundle parsed, and every page and example to "
+                        + "verify passed, in an earlier build with the same inputs");
+            }
             return new BuildResult(d.sorted(), false, summary);
         } catch (IOException | RuntimeException | Error e) {
             threw = true;
@@ -474,12 +510,10 @@ public final class Trackplan implements AutoCloseable {
                 // error writing (its space back), else into the trash (deleted during the next build)
                 writer.abandon(s, threw);
             }
-            if (!keepWarm) {
-                if (js != null) {
-                    js.close();
-                } else {
-                    engine.thenAccept(JsEngine::close);
-                }
+            if (keepWarm) {
+                warmEngine = engine.ifStarted();
+            } else {
+                engine.close();
             }
         }
     }

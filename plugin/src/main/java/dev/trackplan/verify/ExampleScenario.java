@@ -17,11 +17,14 @@ final class ExampleScenario extends Scenario {
     private final EventSpec e;
     private final Example x;
     private final GeneratedSite site;
+    /** The example's name for the build cache ({@link Verifier#exampleId}). */
+    private final String id;
 
-    ExampleScenario(EventSpec e, Example x, GeneratedSite site) {
+    ExampleScenario(EventSpec e, Example x, GeneratedSite site, String id) {
         this.e = e;
         this.x = x;
         this.site = site;
+        this.id = id;
     }
 
     @Override
@@ -88,7 +91,7 @@ final class ExampleScenario extends Scenario {
                     return;
                 }
                 JsonNode arg = calls.get(0).argument();
-                run.noteSent(arg);
+                run.noteSent(id, arg); // kept under the example's name for the build cache
                 for (CallValidator.Problem p : run.validator.validate(arg)) {
                     run.fail(e, x.pos(), p.rule(), where + ": " + p.message());
                 }

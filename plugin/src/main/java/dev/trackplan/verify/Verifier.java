@@ -4,7 +4,6 @@ import dev.trackplan.bundle.Bundle;
 import dev.trackplan.diag.Diagnostics;
 import dev.trackplan.js.JsEngine;
 import dev.trackplan.model.EventSpec;
-import dev.trackplan.model.Example;
 import dev.trackplan.model.TrackingPlan;
 import dev.trackplan.model.TriggerKind;
 import dev.trackplan.site.GeneratedSite;
@@ -50,7 +49,7 @@ public final class Verifier {
     /** verifyEventBudget's default: each event's code may run this long over all its page views and examples. */
     public static final Duration DEFAULT_EVENT_BUDGET = Duration.ofSeconds(60);
 
-    private final JsEngine engine;
+    private java.util.function.Supplier<JsEngine> engine;
     private final String hubId;
     private final String origin;
     private final boolean banner;
@@ -73,7 +72,7 @@ public final class Verifier {
     /** {@code siteUrl}: the site's public address; pages are served from its origin, as visitors see them. */
     public Verifier(JsEngine engine, String hubId, String siteUrl, boolean banner, boolean respectDoNotTrack,
             boolean respectGlobalPrivacyControl, Duration timeout) {
-        this.engine = engine;
+        this.engine = () -> engine;
         this.hubId = hubId;
         this.origin = origin(siteUrl);
         this.banner = banner;
@@ -98,6 +97,23 @@ public final class Verifier {
 
     public String origin() {
         return origin;
+    }
+
+    /**
+     * GraalJS on demand: asked for by the first scenario that runs (a verification whose pages and
+     * examples all passed before runs none), instead of the engine given to the constructor.
+     */
+    public Verifier engine(java.util.function.Supplier<JsEngine> onDemand) {
+        this.engine = onDemand;
+        return this;
+    }
+
+    /**
+     * The name of an event's {@code index}th example (from 0) for {@link #passedBefore}: never a
+     * page's URL, which starts with a slash.
+     */
+    public static String exampleId(EventSpec e, int index) {
+        return "example:" + e.name() + "#" + index;
     }
 
     /**
@@ -133,7 +149,8 @@ public final class Verifier {
      * Pages (by URL) whose verification passed in an earlier build with the same bundle, plan,
      * settings, site files and page HTML (the caller's key, {@code dev.trackplan.incremental}): they
      * get no scenarios; which events may fire on them still counts for TP309/TP310, and the
-     * properties sent on them then (per event) for TP319.
+     * properties sent on them then (per event) for TP319. Examples that passed the same way are
+     * named by {@link #exampleId}: they are not run again either.
      */
     public Verifier passedBefore(Map<String, Map<String, Set<String>>> pages) {
         this.passedBefore = Map.copyOf(pages);
@@ -164,8 +181,14 @@ public final class Verifier {
         List<Scenario> scenarios = new ArrayList<>();
         for (EventSpec e : plan.events()) {
             report.event(e.name(), e.file());
-            for (Example x : e.examples()) {
-                scenarios.add(new ExampleScenario(e, x, site));
+            for (int i = 0; i < e.examples().size(); i++) {
+                String id = exampleId(e, i);
+                Map<String, Set<String>> before = passedBefore.get(id);
+                if (before != null) {
+                    run.noteSentBefore(before); // passed in an earlier build with the same inputs
+                } else {
+                    scenarios.add(new ExampleScenario(e, e.examples().get(i), site, id));
+                }
             }
         }
         // the site stage already knows where each event can fire: no page is parsed again to find out

@@ -37,7 +37,7 @@ final class VerifyRun {
     final Duration timeout;
     final CallValidator validator;
     final VerifyReport report;
-    private final JsEngine engine;
+    private final java.util.function.Supplier<JsEngine> engine;
     private final Bundle bundle;
     private final Diagnostics d;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -67,11 +67,12 @@ final class VerifyRun {
 
     VerifyRun(JsEngine engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
             boolean respectDoNotTrack, Duration timeout, VerifyReport report, Diagnostics d) {
-        this(engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, Verifier.DEFAULT_EVENT_BUDGET,
+        this(() -> engine, plan, bundle, hubId, origin, banner, respectDoNotTrack, timeout, Verifier.DEFAULT_EVENT_BUDGET,
                 report, d);
     }
 
-    VerifyRun(JsEngine engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
+    /** {@code engine}: asked for when the first page view opens. */
+    VerifyRun(java.util.function.Supplier<JsEngine> engine, TrackingPlan plan, Bundle bundle, String hubId, String origin, boolean banner,
             boolean respectDoNotTrack, Duration timeout, Duration eventBudget, VerifyReport report, Diagnostics d) {
         this.engine = engine;
         this.plan = plan;
@@ -106,7 +107,7 @@ final class VerifyRun {
     /** A fresh page view at {@code path} of the site, with its own timeout. */
     BrowserSession open(Document doc, String path, boolean doNotTrack) {
         try {
-            return new BrowserSession(engine, doc, origin + path, doNotTrack, timeout, new EventClock(budget));
+            return new BrowserSession(engine.get(), doc, origin + path, doNotTrack, timeout, new EventClock(budget));
         } catch (PolyglotException e) { // no page code ran yet: stopped from outside (heap guard, overloaded machine)
             throw new Scenario.GuestFailure("was stopped before the page was ready (" + e.getMessage() + ")",
                     List.of(), Scenario.Cause.SETUP);

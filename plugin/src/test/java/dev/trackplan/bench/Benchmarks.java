@@ -61,6 +61,7 @@ public final class Benchmarks {
         parts.put("hugo", b::versusHugo);
         parts.put("large", b::largeSites);
         parts.put("every", b::everyPage); // the every-page rows of "large" alone
+        parts.put("edit", b::editOnly);
         for (Map.Entry<String, Runnable> p : parts.entrySet()) {
             if (only.isEmpty() || only.contains(p.getKey())) {
                 p.getValue().run();
@@ -430,34 +431,48 @@ public final class Benchmarks {
 
     // 7. large sites: an edit in a big site, a flat site, an event on every page, 50,000 pages
 
+    /** Part {@code edit}: the edit rows of {@code large} alone (one page edited in 10,000 pages, the rebuild with nothing changed). */
+    void editOnly() {
+        try {
+            editInLargeSite(ensureHugo());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The 10,000-page project built clean once (returned: a yardstick), then one page edited, and rebuilt. */
+    Sample editInLargeSite(boolean hugo) throws IOException {
+        Path tp = WORK.resolve("large-10000/trackplan");
+        Path hg = WORK.resolve("large-10000/hugo");
+        deleteQuietly(tp);
+        deleteQuietly(hg);
+        SyntheticSites.trackplanProject(tp, 10000, 1, VERSION);
+        SyntheticSites.hugoProject(hg, 10000);
+        // the site is built once (a clean build, one run: the 50,000-page row's yardstick); each
+        // timed run then edits one page (a new paragraph) and builds again
+        Sample clean10k = external(tp, false, true, List.of("mvn", "-o", "-B", "-ntp", "package"));
+        Sample edited = external(tp, true, false, List.of("bash", "-c", "printf '\\nEdit %s.\\n' \"$RANDOM\" >> "
+                + "src/main/site/pages/posts/post-5000.md && mvn -o -B -ntp package"));
+        String ratio = "";
+        if (hugo) {
+            Sample h = external(hg, true, List.of("hugo", "--quiet", "-d", "public"));
+            row("10000 Markdown pages: Hugo full build", h, "");
+            ratio = String.format(Locale.ROOT, "; Trackplan edit / Hugo full build = %.2f x wall", edited.wall() / h.wall());
+        }
+        row("10000 pages, one page edited: Trackplan mvn package", edited, stages(edited.output())
+                + editPath(edited.output()) + "; target: faster than Hugo's full build" + ratio);
+        // the same build with no page changed: only the up-to-date stamp is removed before each run
+        Sample again = external(tp, true, false, List.of("bash", "-c", "rm -f target/trackplan/fingerprint.txt"
+                + " && mvn -o -B -ntp package"));
+        row("10000 pages, rebuilt over its own site (nothing changed, stamp removed)", again, stages(again.output())
+                + editPath(again.output()));
+        return clean10k;
+    }
+
     void largeSites() {
         boolean hugo = ensureHugo();
         try {
-            Path tp = WORK.resolve("large-10000/trackplan");
-            Path hg = WORK.resolve("large-10000/hugo");
-            deleteQuietly(tp);
-            deleteQuietly(hg);
-            SyntheticSites.trackplanProject(tp, 10000, 1, VERSION);
-            SyntheticSites.hugoProject(hg, 10000);
-            // the site is built once (a clean build, one run: the 50,000-page row's yardstick); each
-            // timed run then edits one page (a new paragraph) and builds again
-            Sample clean10k = external(tp, false, true, List.of("mvn", "-o", "-B", "-ntp", "package"));
-            Sample edited = external(tp, true, false, List.of("bash", "-c", "printf '\\nEdit %s.\\n' \"$RANDOM\" >> "
-                    + "src/main/site/pages/posts/post-5000.md && mvn -o -B -ntp package"));
-            String ratio = "";
-            if (hugo) {
-                Sample h = external(hg, true, List.of("hugo", "--quiet", "-d", "public"));
-                row("10000 Markdown pages: Hugo full build", h, "");
-                ratio = String.format(Locale.ROOT, "; Trackplan edit / Hugo full build = %.2f x wall", edited.wall() / h.wall());
-            }
-            row("10000 pages, one page edited: Trackplan mvn package", edited, stages(edited.output())
-                    + editPath(edited.output()) + "; target: faster than Hugo's full build" + ratio);
-            // the same build with no page changed: only the up-to-date stamp is removed before each run
-            Sample again = external(tp, true, false, List.of("bash", "-c", "rm -f target/trackplan/fingerprint.txt"
-                    + " && mvn -o -B -ntp package"));
-            row("10000 pages, rebuilt over its own site (nothing changed, stamp removed)", again, stages(again.output())
-                    + editPath(again.output()));
-
+            Sample clean10k = editInLargeSite(hugo);
             Path flat = WORK.resolve("large-flat-4000");
             deleteQuietly(flat);
             SyntheticSites.trackplanProject(flat, 4000, 1, VERSION, true);
