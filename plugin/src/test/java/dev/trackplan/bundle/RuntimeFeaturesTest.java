@@ -104,7 +104,7 @@ class RuntimeFeaturesTest {
                     properties:
                       topic: string
                 """);
-        assertThat(b).contains("submissionValues").contains("x.fields").doesNotContain("[name]");
+        assertThat(b).contains("submissionValues").contains("e.fields").doesNotContain("[name]");
     }
 
     @Test
@@ -177,7 +177,7 @@ class RuntimeFeaturesTest {
             Bundle b = new BundleAssembler(t, js).assemble(new BundleSettings("123", consent, true, true, "c"),
                     RuntimeFeatures.all(), Map.of(), "test", d);
             assertThat(b).isNotNull();
-            assertThat(b.content()).contains("[name]", "x.fields", "pushState", "case\"meta\"", "case\"query\"")
+            assertThat(b.content()).contains("[name]", "e.fields", "pushState", "case\"meta\"", "case\"query\"")
                     .doesNotContain("{{");
         }
         assertThat(d.errors()).isEmpty();

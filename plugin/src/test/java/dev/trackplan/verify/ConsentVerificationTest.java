@@ -43,9 +43,9 @@ class ConsentVerificationTest {
 
     @Test
     void aGateThatTrustsAllowedIsCaughtUnderBothPolicies(@TempDir Path dir) {
-        String from = "k&&typeof k==\"object\"?k.analytics===true:c.allowed===true";
+        String from = "e&&typeof e==\"object\"?e.analytics===!0:t.allowed===!0";
         for (String consent : List.of("hubspot", "banner")) {
-            List<Diagnostic> errors = failedBuild(site(dir.resolve(consent), from, "c.allowed===true"), consent);
+            List<Diagnostic> errors = failedBuild(site(dir.resolve(consent), from, "t.allowed===!0"), consent);
             assertThat(errors).as(consent).anyMatch(e -> e.code().equals(VerifyRules.CONSENT)
                     && e.message().contains("cta_clicked on /: sent after the visitor declined analytics"));
         }
@@ -53,14 +53,14 @@ class ConsentVerificationTest {
 
     @Test
     void sendingAfterAWithdrawalIsCaught(@TempDir Path dir) {
-        List<Diagnostic> errors = failedBuild(site(dir, "g(!!c&&", "C!==true&&g(!!c&&"), "hubspot");
+        List<Diagnostic> errors = failedBuild(site(dir, "g(!!t&&", "C!==!0&&g(!!t&&"), "hubspot");
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CONSENT)
                 && e.message().contains("sent after the visitor withdrew consent"));
     }
 
     @Test
     void aWithdrawalThroughTheBannerWithoutRevokeIsCaught(@TempDir Path dir) {
-        List<Diagnostic> errors = failedBuild(site(dir, "r&&h.push([\"revokeCookieConsent\"]);", ""),
+        List<Diagnostic> errors = failedBuild(site(dir, "c&&h.push([\"revokeCookieConsent\"]);", ""),
                 "banner");
         // no event's fault: located at the project's own bundle template, the file that changed the runtime
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.CONSENT)
@@ -70,7 +70,7 @@ class ConsentVerificationTest {
 
     @Test
     void ignoringGlobalPrivacyControlIsCaught(@TempDir Path dir) {
-        List<Diagnostic> errors = failedBuild(site(dir, "n.globalPrivacyControl===true", "false"), "hubspot");
+        List<Diagnostic> errors = failedBuild(site(dir, "n.globalPrivacyControl===!0", "!1"), "hubspot");
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.DO_NOT_TRACK)
                 && e.message().contains("with Global Privacy Control on, the bundle did not push ['doNotTrack']"));
         assertThat(errors).anyMatch(e -> e.code().equals(VerifyRules.DO_NOT_TRACK)
