@@ -122,25 +122,22 @@ public final class BuildCache {
      * cache} when it was rendered with this cache's layouts, and the verified pages.
      */
     public void save(Set<String> liveFacts, RenderCache cache) throws IOException {
-        for (String k : liveFacts) {
-            ContentFacts f = factsMap.get(k);
-            if (f != null && !factsLoaded.contains(k)) {
-                facts.put(k, encodeFacts(f));
-            }
-        }
         facts.retain(liveFacts);
-        facts.save();
+        // encoded and written one file at a time (see Shards#saveEach)
+        facts.saveEach(liveFacts, k -> {
+            ContentFacts f = factsMap.get(k);
+            return f != null && !factsLoaded.contains(k) ? encodeFacts(f) : null;
+        });
         syntax.save();
         if (cache != null && layoutsKey.equals(cache.layoutsKey())) {
             Map<String, RenderCache.Entry> entries = cache.entries();
-            for (String output : cache.fresh()) {
-                RenderCache.Entry e = entries.get(output);
-                if (e != null) {
-                    pages.put(output, encodePage(e));
-                }
-            }
             pages.retain(entries.keySet());
-            pages.save();
+            // one file at a time: a clean build's pages are read back from the staging folder and
+            // encoded just before their file is written, never all at once
+            pages.saveEach(cache.fresh(), output -> {
+                RenderCache.Entry e = entries.get(output);
+                return e == null ? null : encodePage(e);
+            });
             cache.saved();
         }
     }
@@ -151,7 +148,8 @@ public final class BuildCache {
     }
 
     static byte[] encodeFacts(ContentFacts f) {
-        return new Codec.Writer().string(f.html()).bool(f.ownH1()).string(f.firstParagraph()).bytes();
+        return new Codec.Writer(f.html().length() + f.firstParagraph().length() + 64).string(f.html())
+                .bool(f.ownH1()).string(f.firstParagraph()).bytes();
     }
 
     static ContentFacts decodeFacts(byte[] b) {
@@ -166,7 +164,9 @@ public final class BuildCache {
     }
 
     static byte[] encodePage(RenderCache.Entry e) {
-        Codec.Writer w = new Codec.Writer().string(e.key()).string(e.html()).count(e.links().size());
+        String html = e.html(); // a page of a clean build: read back from the staging folder, once
+        Codec.Writer w = new Codec.Writer(html.length() + 64 * e.links().size() + 256).string(e.key()).string(html)
+                .count(e.links().size());
         for (PageLink l : e.links()) {
             w.string(l.tag()).string(l.ref()).string(l.text());
         }

@@ -15,8 +15,18 @@ final class Codec {
     private Codec() {}
 
     static final class Writer {
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
-        private final DataOutputStream out = new DataOutputStream(buf);
+        private final ByteArrayOutputStream buf;
+        private final DataOutputStream out;
+
+        Writer() {
+            this(256);
+        }
+
+        /** A writer for about {@code size} bytes (a page's HTML: written without growing its buffer again and again). */
+        Writer(int size) {
+            buf = new ByteArrayOutputStream(size);
+            out = new DataOutputStream(buf);
+        }
 
         Writer string(String s) {
             try {

@@ -1,10 +1,10 @@
 package dev.trackplan.incremental;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +81,53 @@ final class Shards {
     synchronized void save() throws IOException {
         Files.createDirectories(dir);
         for (int i = 0; i < COUNT; i++) {
-            if (!dirty[i]) {
-                continue;
+            save(i);
+        }
+    }
+
+    /**
+     * Puts {@code keys}, each with the bytes {@code encode} gives it (null: left as it is), and
+     * writes the files, one at a time: a file's entries are encoded just before it is written and
+     * dropped from memory after, so a section as large as every page of the site is never held
+     * encoded at once. The section is written for good then: it cannot be read or added to again.
+     */
+    synchronized void saveEach(Set<String> keys, java.util.function.Function<String, byte[]> encode) throws IOException {
+        Files.createDirectories(dir);
+        @SuppressWarnings("unchecked")
+        java.util.List<String>[] byShard = new java.util.List[COUNT];
+        for (String k : keys) {
+            int s = shard(k);
+            (byShard[s] == null ? byShard[s] = new java.util.ArrayList<>() : byShard[s]).add(k);
+        }
+        for (int i = 0; i < COUNT; i++) {
+            if (byShard[i] != null) {
+                Map<String, byte[]> encoded = new java.util.concurrent.ConcurrentHashMap<>();
+                byShard[i].parallelStream().forEach(k -> {
+                    byte[] b = encode.apply(k);
+                    if (b != null) {
+                        encoded.put(k, b);
+                    }
+                });
+                encoded.forEach(this::put);
             }
-            Path target = file(i);
-            Path tmp = dir.resolve(target.getFileName() + ".tmp");
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-            try (DataOutputStream out = new DataOutputStream(buf)) {
+            save(i);
+            shards[i] = null; // written: its entries are not needed again
+        }
+    }
+
+    private void save(int i) throws IOException {
+        if (!dirty[i]) {
+            return;
+        }
+        Path target = file(i);
+        Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        // streamed to the file with its checksum computed on the way (no copy of the whole file in memory)
+        try {
+            CRC32 crc = new CRC32();
+            try (OutputStream file = Files.newOutputStream(tmp);
+                    java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(
+                            new java.io.BufferedOutputStream(file, 1 << 16), crc)) {
+                DataOutputStream out = new DataOutputStream(checked);
                 out.writeInt(MAGIC);
                 bytes(out, header.getBytes(StandardCharsets.UTF_8));
                 out.writeInt(shards[i].size());
@@ -95,20 +135,17 @@ final class Shards {
                     bytes(out, e.getKey().getBytes(StandardCharsets.UTF_8));
                     bytes(out, e.getValue());
                 }
+                out.flush();
                 // a checksum of all that came before: a file cut short or changed reads as empty
-                CRC32 crc = new CRC32();
-                crc.update(buf.toByteArray());
-                out.writeLong(crc.getValue());
+                long sum = crc.getValue();
+                new DataOutputStream(file).writeLong(sum); // after the buffered bytes were flushed
             }
-            try {
-                Files.write(tmp, buf.toByteArray());
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.deleteIfExists(tmp); // a full disk: the space back, the shard as it was
-                throw dev.trackplan.io.Failures.at(target, e);
-            }
-            dirty[i] = false;
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // a full disk: the space back, the shard as it was
+            throw dev.trackplan.io.Failures.at(target, e);
         }
+        dirty[i] = false;
     }
 
     private Map<String, byte[]> read(Path f) {

@@ -30,8 +30,27 @@ public final class Values {
         }
     }
 
+    /**
+     * Texts read by {@link #datetime} already, with their value: a site's pages share few dates, and
+     * each page's date is read by several stages (publication, lists, feeds, layout, sitemap). Bounded.
+     */
+    private static final java.util.Map<String, OptionalLong> DATETIMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DATETIMES_KEPT = 50_000;
+
     /** Epoch milliseconds from epoch ms digits or an ISO 8601 date/time (UTC unless an offset is given). */
     public static OptionalLong datetime(String text) {
+        OptionalLong known = DATETIMES.get(text);
+        if (known != null) {
+            return known;
+        }
+        OptionalLong v = parseDatetime(text);
+        if (DATETIMES.size() < DATETIMES_KEPT) {
+            DATETIMES.put(text, v);
+        }
+        return v;
+    }
+
+    private static OptionalLong parseDatetime(String text) {
         String t = text.trim();
         if (EPOCH_MS.matcher(t).matches()) {
             return OptionalLong.of(Long.parseLong(t));
