@@ -311,7 +311,7 @@ public final class Benchmarks {
                 return null;
             });
             row("whole build incl. verification, " + events + " events x " + pages + " pages", s,
-                    (events == 500 && pages == 50 ? "target: verification < 10 s; " : "") + stageOf(timing[0], "verify"));
+                    (events == 500 && pages == 50 ? "target: verification < 5 s; " : "") + stageOf(timing[0], "verify"));
         }
     }
 
