@@ -91,9 +91,46 @@ public final class BrowserSelector {
         return QueryParser.parse(css);
     }
 
+    /**
+     * This selector for one page while it does not change: jsoup's evaluator is parsed once for
+     * it (its memo of structural matches is valid only while the page is the same). Drop it when
+     * the page changes.
+     */
+    public OnPage onPage() {
+        return new OnPage(evaluator());
+    }
+
+    /** The selector parsed for one unchanged page ({@link #onPage()}). */
+    public static final class OnPage {
+        private final Evaluator ev;
+
+        private OnPage(Evaluator ev) {
+            this.ev = ev;
+        }
+
+        /** As {@link BrowserSelector#select}. */
+        public List<Element> select(Element root, Deadline deadline) {
+            return BrowserSelector.select(ev, root, deadline);
+        }
+
+        /** As {@link BrowserSelector#matches}. */
+        public boolean matches(Element el, Deadline deadline) {
+            deadline.check();
+            return ev.matches(el.root(), el);
+        }
+
+        /** As {@link BrowserSelector#closest}. */
+        public Element closest(Element el, Deadline deadline) {
+            return BrowserSelector.closest(ev, el, deadline);
+        }
+    }
+
     /** The elements under {@code root} (itself included) that match, in document order. */
     public List<Element> select(Element root, Deadline deadline) {
-        Evaluator ev = evaluator();
+        return select(evaluator(), root, deadline);
+    }
+
+    private static List<Element> select(Evaluator ev, Element root, Deadline deadline) {
         List<Element> out = new ArrayList<>();
         for (Element el : root.getAllElements()) {
             deadline.check();
@@ -124,7 +161,10 @@ public final class BrowserSelector {
 
     /** The element or its nearest ancestor that matches, as {@code element.closest(css)}; or null. */
     public Element closest(Element el, Deadline deadline) {
-        Evaluator ev = evaluator();
+        return closest(evaluator(), el, deadline);
+    }
+
+    private static Element closest(Evaluator ev, Element el, Deadline deadline) {
         Element root = el.root();
         for (Element c = el; c != null; c = c.parent()) {
             deadline.check();

@@ -34,6 +34,8 @@ public final class HostDom {
     private static final Map<String, BrowserSelector> VALID = new java.util.concurrent.ConcurrentHashMap<>();
     /** Selectors already checked in this page view (the page asks for the same few again and again). */
     private final Map<String, BrowserSelector> checked = new java.util.HashMap<>();
+    /** Selectors parsed for this page as it is now; dropped when the page's code changes an attribute. */
+    private final Map<String, BrowserSelector.OnPage> parsed = new java.util.HashMap<>();
 
     public HostDom(Document doc, Deadline deadline) {
         this(doc, "", deadline);
@@ -124,7 +126,7 @@ public final class HostDom {
     List<Element> hostSelect(String css) {
         List<Element> out = new ArrayList<>();
         try {
-            for (Element e : selector(css).select(doc, deadline)) {
+            for (Element e : onPage(css).select(doc, deadline)) {
                 if (e != doc) {
                     out.add(e);
                 }
@@ -176,6 +178,18 @@ public final class HostDom {
         } catch (BrowserSelector.InvalidSelectorException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /** The selector, parsed for this page as it is now (once per page view while nothing changes). */
+    private BrowserSelector.OnPage onPage(String css) {
+        BrowserSelector.OnPage p = parsed.get(css);
+        if (p == null) {
+            p = selector(css).onPage();
+            if (parsed.size() < 4096) {
+                parsed.put(css, p);
+            }
+        }
+        return p;
     }
 
     /**
@@ -238,7 +252,7 @@ public final class HostDom {
     private String selectAsked(int scope, String css) {
         Element root = scope < 0 ? doc : el(scope);
         StringJoiner j = new StringJoiner(",");
-        for (Element e : selector(css).select(root, deadline)) {
+        for (Element e : onPage(css).select(root, deadline)) {
             if (e != root) {
                 j.add(String.valueOf(id(e)));
             }
@@ -248,7 +262,7 @@ public final class HostDom {
 
     private boolean matchesAsked(int id, String css) {
         Element e = el(id);
-        return log(e != null && selector(css).matches(e, deadline), "matches", id, css);
+        return log(e != null && onPage(css).matches(e, deadline), "matches", id, css);
     }
 
     private int closestAsked(int id, String css) {
@@ -256,7 +270,7 @@ public final class HostDom {
         if (e == null) {
             return log(-1, "closest", id, css);
         }
-        Element c = selector(css).closest(e, deadline);
+        Element c = onPage(css).closest(e, deadline);
         return log(c == null ? -1 : id(c), "closest", id, css);
     }
 
@@ -289,6 +303,7 @@ public final class HostDom {
         if (e != null) {
             e.attr(name, value);
             changed = true;
+            parsed.clear(); // a structural match remembered by an evaluator may no longer hold
         }
         log(null, "setAttr", id, name, value);
     }
@@ -298,6 +313,7 @@ public final class HostDom {
         if (e != null) {
             e.removeAttr(name);
             changed = true;
+            parsed.clear();
         }
         log(null, "removeAttr", id, name);
     }
