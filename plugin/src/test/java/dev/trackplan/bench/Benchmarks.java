@@ -307,7 +307,9 @@ public final class Benchmarks {
                 if (r.failed()) {
                     throw new IllegalStateException(r.errors().subList(0, Math.min(3, r.errors().size())).toString());
                 }
-                timing[0] = r.summary().get(1) + "; " + r.summary().get(3);
+                // the summary's lines by what they say (their places move as the summary grows)
+                timing[0] = r.summary().stream().filter(l -> l.startsWith("Verified ") || l.startsWith("Timing: "))
+                        .collect(java.util.stream.Collectors.joining("; "));
                 return null;
             });
             row("whole build incl. verification, " + events + " events x " + pages + " pages", s,
