@@ -2,6 +2,7 @@ package dev.trackplan.incremental;
 
 import dev.trackplan.site.ContentFacts;
 import dev.trackplan.site.PageLink;
+import dev.trackplan.site.PageText;
 import dev.trackplan.site.RenderCache;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -163,9 +164,12 @@ public final class BuildCache {
         }
     }
 
+    /** A page as its UTF-8 bytes with their SHA-256: read back, it is neither decoded nor hashed again. */
     static byte[] encodePage(RenderCache.Entry e) {
-        String html = e.html(); // a page of a clean build: read back from the staging folder, once
-        Codec.Writer w = new Codec.Writer(html.length() + 64 * e.links().size() + 256).string(e.key()).string(html)
+        // a page of a clean build: read back from the staging folder, once; its hash is known
+        byte[] html = e.page().bytes();
+        Codec.Writer w = new Codec.Writer(html.length + 64 * e.links().size() + 256).string(e.key()).raw(html)
+                .string(e.page().sha256())
                 .count(e.links().size());
         for (PageLink l : e.links()) {
             w.string(l.tag()).string(l.ref()).string(l.text());
@@ -177,13 +181,18 @@ public final class BuildCache {
         try {
             Codec.Reader r = new Codec.Reader(b);
             String key = r.string();
-            String html = r.string();
+            byte[] html = r.raw();
+            String sha256 = r.string();
+            if (key == null || sha256 == null) {
+                return null;
+            }
             int n = r.count();
             List<PageLink> links = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 links.add(new PageLink(r.string(), r.string(), r.string()));
             }
-            RenderCache.Entry e = new RenderCache.Entry(key, html, links, r.string(), r.strings());
+            RenderCache.Entry e = new RenderCache.Entry(key, PageText.ofBytes(html, sha256), links, r.string(),
+                    r.strings());
             r.end();
             return e;
         } catch (IOException | RuntimeException e) {

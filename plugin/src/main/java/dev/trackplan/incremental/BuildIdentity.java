@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class BuildIdentity {
     /** Bumped whenever what the cache stores changes meaning. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static volatile String value;
 
     private BuildIdentity() {}

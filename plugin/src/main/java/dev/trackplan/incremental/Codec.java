@@ -43,6 +43,22 @@ final class Codec {
             }
         }
 
+        /** Bytes as they are, length first. */
+        Writer raw(byte[] b) {
+            try {
+                out.writeInt(b.length);
+                out.write(b);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Any int (a count is checked against the entry's size when read; this is not). */
+        Writer number(int n) {
+            return count(n);
+        }
+
         Writer bool(boolean b) {
             try {
                 out.writeBoolean(b);
@@ -91,6 +107,18 @@ final class Codec {
                 throw new IOException("bad length");
             }
             return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        }
+
+        byte[] raw() throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) {
+                throw new IOException("bad length");
+            }
+            return in.readNBytes(n);
+        }
+
+        int number() throws IOException {
+            return in.readInt();
         }
 
         boolean bool() throws IOException {

@@ -119,6 +119,16 @@ public final class InputStamps {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * The hash {@link #hash} gave {@code f} in this build (read or trusted), or null when it was
+     * not asked for or nothing is recorded (no cache): a later stage of the same build that needs
+     * what the file holds can take what it made of these bytes before.
+     */
+    public String known(Path f) {
+        Stamp s = now.get(f.toAbsolutePath().normalize().toString());
+        return s == null ? null : s.hash();
+    }
+
     /** How many files were read and hashed by this build. */
     public int read() {
         return read.size();

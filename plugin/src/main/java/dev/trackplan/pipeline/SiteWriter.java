@@ -163,8 +163,10 @@ final class SiteWriter {
         boolean inPlace = inPlaceAllowed && !before.isEmpty() && !ours.isEmpty() && before.keySet().containsAll(ours)
                 && Files.isDirectory(outputDir, LinkOption.NOFOLLOW_LINKS);
         Set<String> changed = ConcurrentHashMap.newKeySet();
+        // a page the build cache kept is neither encoded nor hashed again: its hash came with it
+        dev.trackplan.site.FileHashes known = files instanceof dev.trackplan.site.FileHashes h ? h : null;
         files.entrySet().parallelStream().forEach(f -> {
-            String hash = Hashing.sha256Hex(f.getValue());
+            String hash = known != null ? known.sha256(f.getKey()) : Hashing.sha256Hex(f.getValue());
             hashes.put(f.getKey(), hash);
             Written was = before.get(f.getKey());
             if (!unchanged(was, hash, outputDir.resolve(f.getKey()))) {

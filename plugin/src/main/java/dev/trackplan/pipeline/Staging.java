@@ -40,12 +40,7 @@ final class Staging implements PageSink {
     }
 
     @Override
-    public void store(String path, byte[] bytes) throws IOException {
-        store(path, bytes, Hashing.sha256Hex(bytes));
-    }
-
-    /** As {@link #store(String, byte[])}, with the bytes' SHA-256 (hex) known already. */
-    void store(String path, byte[] bytes, String hash) throws IOException {
+    public void store(String path, byte[] bytes, String hash) throws IOException {
         Path target = dir.resolve(path).normalize();
         if (!target.startsWith(dir) || target.equals(dir)) {
             throw new IllegalStateException("site path outside the site: " + path); // names are checked before

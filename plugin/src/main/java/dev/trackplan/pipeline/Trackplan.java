@@ -11,6 +11,7 @@ import dev.trackplan.diag.SourcePos;
 import dev.trackplan.incremental.BuildCache;
 import dev.trackplan.incremental.Canonical;
 import dev.trackplan.incremental.InputStamps;
+import dev.trackplan.incremental.ParsedPages;
 import dev.trackplan.incremental.SyntaxChecks;
 import dev.trackplan.incremental.VerifiedPages;
 import dev.trackplan.io.AtomicFiles;
@@ -232,10 +233,19 @@ public final class Trackplan implements AutoCloseable {
                 () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey), background) : null;
         // the pages do not depend on the plan: read them and render their Markdown on all cores meanwhile
         Diagnostics pageDiagnostics = new Diagnostics();
-        PageLoader pages = new PageLoader(c.projectDir());
+        // a page whose bytes an earlier build read is not read or parsed again (its front matter kept)
+        ParsedPages parsed = incremental ? ParsedPages.open(c.workDir().resolve("incremental"), stamps) : null;
+        PageLoader pages = new PageLoader(c.projectDir()).cache(parsed);
         Map<String, ContentFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(() -> {
             List<Page> loaded = pages.load(c.pagesDir(), pageDiagnostics);
+            if (parsed != null) {
+                try {
+                    parsed.save();
+                } catch (IOException e) {
+                    // only a cache: the next build reads the pages again
+                }
+            }
             ContentFacts.prepare(loaded, diskCache == null ? facts : diskCache.join().facts());
             return loaded;
         }, background);
@@ -486,6 +496,10 @@ public final class Trackplan implements AutoCloseable {
                     (tEnd - t0) / 1_000_000));
             summary.add(String.format(Locale.ROOT, "Input files read: %d, unchanged by size, time and file id and not "
                     + "read: %d", stamps.read(), stamps.trusted()));
+            if (parsed != null) {
+                summary.add(String.format(Locale.ROOT, "Pages read and parsed: %d, unchanged and taken from the build "
+                        + "cache: %d", parsed.misses(), parsed.hits()));
+            }
             if (!engine.wasStarted()) {
                 summary.add("GraalJS not started: the snippets and the bundle parsed, and every page and example to "
                         + "verify passed, in an earlier build with the same inputs");

@@ -20,20 +20,24 @@ public record GeneratedSite(SortedMap<String, byte[]> files, List<HtmlPage> page
     }
 
     /**
-     * A generated HTML page: its URL, its file under the site, and its HTML. A page stored by the
-     * render workers as it was rendered is held only when an event can fire on it (the
-     * verification reads it); otherwise {@code stored} reads its HTML back when asked.
+     * A generated HTML page: its URL, its file under the site, and its HTML ({@link PageText}: a
+     * page kept by the build cache is decoded only when its text is read; a page the render workers
+     * stored as it was rendered is held only when an event can fire on it, the verification reads
+     * it, and otherwise read back from where it was stored when asked).
      */
-    public record HtmlPage(String url, String file, String html, String source,
-            java.util.function.Supplier<String> stored) {
+    public record HtmlPage(String url, String file, PageText text, String source) {
         public HtmlPage(String url, String file, String html, String source) {
-            this(url, file, html, source, null);
+            this(url, file, PageText.of(html), source);
         }
 
-        /** The page's HTML: held, or read back from where the render worker stored it. */
-        @Override
+        /** The page's HTML. */
         public String html() {
-            return html != null || stored == null ? html : stored.get();
+            return text.html();
+        }
+
+        /** Whether a render worker stored the page already (a clean build's staging folder). */
+        public boolean stored() {
+            return text.stored();
         }
     }
 }

@@ -27,6 +27,28 @@ public final class PageLoader {
     private final YamlReader yaml = new YamlReader();
     private final Path displayBase;
     private final Set<String> unbuilt = new java.util.concurrent.ConcurrentSkipListSet<>(); // pages load on all cores
+    private Cache cache;
+
+    /**
+     * Pages read by an earlier build from the same bytes ({@code dev.trackplan.incremental}): a page
+     * it has is not read or parsed again. Only pages read without any diagnostic are put there.
+     */
+    public interface Cache {
+        /**
+         * The page as read before from {@code file}'s current bytes, at the same path {@code rel}
+         * under the pages folder and shown as {@code shown}, or null.
+         */
+        Page get(Path file, String rel, String shown);
+
+        /** Keeps the page read from {@code file} without any diagnostic. */
+        void put(Path file, String rel, String shown, Page page);
+    }
+
+    /** Reads pages through {@code cache} (null: none). */
+    public PageLoader cache(Cache cache) {
+        this.cache = cache;
+        return this;
+    }
 
     public PageLoader(Path displayBase) {
         this.displayBase = displayBase;
@@ -56,7 +78,17 @@ public final class PageLoader {
         record Loaded(Page page, Diagnostics diagnostics) {}
         List<Loaded> loaded = listing.files().parallelStream().map(f -> {
             Diagnostics own = new Diagnostics();
-            return new Loaded(page(pagesDir, f, own), own);
+            String shown = cache == null ? null : display(f);
+            String rel = cache == null ? null : pagesDir.relativize(f).toString().replace('\\', '/');
+            Page kept = cache == null ? null : cache.get(f, rel, shown);
+            if (kept != null) {
+                return new Loaded(kept, own);
+            }
+            Page p = page(pagesDir, f, own);
+            if (cache != null && p != null && own.sorted().isEmpty()) {
+                cache.put(f, rel, shown, p);
+            }
+            return new Loaded(p, own);
         }).toList();
         for (Loaded l : loaded) {
             d.addAll(l.diagnostics().sorted());

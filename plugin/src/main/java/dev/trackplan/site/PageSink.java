@@ -8,8 +8,11 @@ import java.io.IOException;
  * read back from it when asked (a page an example names, a test).
  */
 public interface PageSink {
-    /** Stores the bytes of the site file {@code path}; called by several workers at once. */
-    void store(String path, byte[] bytes) throws IOException;
+    /**
+     * Stores the bytes of the site file {@code path}, whose SHA-256 (hex) is {@code sha256};
+     * called by several workers at once.
+     */
+    void store(String path, byte[] bytes, String sha256) throws IOException;
 
     /** The bytes stored for {@code path}. */
     byte[] read(String path) throws IOException;

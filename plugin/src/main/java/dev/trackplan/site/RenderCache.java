@@ -17,27 +17,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RenderCache {
     /**
-     * A rendered page: the hash of its layout's name and values, its final HTML, its internal
-     * links, and the events that can fire on it under the plan with the fingerprint {@code planKey}.
+     * A rendered page: the hash of its layout's name and values, its final HTML (as rendered, as
+     * the bytes it was kept as, or stored in a clean build's staging folder and read back from
+     * there when the build cache is saved: {@link PageText}), its internal links, and the events
+     * that can fire on it under the plan with the fingerprint {@code planKey}.
      */
-    public record Entry(String key, String html, List<PageLink> links, String planKey, List<String> events,
-            java.util.function.Supplier<String> stored) {
+    public record Entry(String key, PageText page, List<PageLink> links, String planKey, List<String> events) {
         public Entry {
             links = List.copyOf(links);
             events = List.copyOf(events);
         }
 
         public Entry(String key, String html, List<PageLink> links, String planKey, List<String> events) {
-            this(key, html, links, planKey, events, null);
+            this(key, PageText.of(html), links, planKey, events);
         }
 
-        /**
-         * The page's final HTML: held, or (a page of a clean build, stored in the staging folder
-         * as it was rendered) read back from there when the build cache is saved.
-         */
-        @Override
+        /** The final HTML. */
         public String html() {
-            return html != null || stored == null ? html : stored.get();
+            return page.html();
         }
     }
 

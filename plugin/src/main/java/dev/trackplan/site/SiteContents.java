@@ -1,6 +1,5 @@
 package dev.trackplan.site;
 
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;
@@ -13,34 +12,29 @@ import java.util.SortedMap;
 /**
  * The site's files by path, read-only. A page is held as its HTML (the one copy the verification
  * reads too) and encoded when its bytes are asked for, by the thread that writes it: no second
- * copy of every page is kept in memory. A page the render workers already stored (a clean
- * build writes pages to the staging folder as they are rendered) is not held at all: its bytes
- * are read back from where they were stored when asked.
+ * copy of every page is kept in memory. A page the build cache kept is held as its bytes with
+ * their hash ({@link PageText}), so an unchanged page is neither decoded nor hashed again
+ * ({@link #sha256}). A page the render workers already stored (a clean build writes pages to the
+ * staging folder as they are rendered) is not held at all: its bytes are read back from where
+ * they were stored when asked, its hash is known.
  */
-final class SiteContents extends AbstractMap<String, byte[]> implements SortedMap<String, byte[]> {
+final class SiteContents extends AbstractMap<String, byte[]> implements SortedMap<String, byte[]>, FileHashes {
     private final SortedMap<String, Object> raw;
 
-    /** {@code raw}: each path to its bytes or to a page's HTML (a String). */
+    /** {@code raw}: each path to its bytes or to a page's {@link PageText}. */
     SiteContents(SortedMap<String, Object> raw) {
         this.raw = raw;
     }
 
-    /** A page a render worker already stored (written to staging): read back when asked. */
-    record Stored(PageSink sink, String path) {
-        byte[] read() {
-            try {
-                return sink.read(path);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+    private static byte[] bytes(Object v) {
+        return v instanceof PageText page ? page.bytes() : (byte[]) v;
     }
 
-    private static byte[] bytes(Object v) {
-        if (v instanceof Stored s) {
-            return s.read();
-        }
-        return v instanceof String html ? html.getBytes(StandardCharsets.UTF_8) : (byte[]) v;
+    @Override
+    public String sha256(String path) {
+        Object v = raw.get(path);
+        return v == null ? null
+                : v instanceof PageText page ? page.sha256() : dev.trackplan.io.Hashing.sha256Hex((byte[]) v);
     }
 
     @Override

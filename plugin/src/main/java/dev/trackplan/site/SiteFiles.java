@@ -73,20 +73,12 @@ final class SiteFiles {
         contents.put(path, content);
     }
 
-    /** The content of a claimed path that is a page: its HTML, encoded when written. */
-    void putPage(String path, String html) {
+    /** The content of a claimed path that is a page: its HTML, encoded when written (kept bytes as they are). */
+    void putPage(String path, PageText html) {
         if (!files.containsKey(fold(path))) {
             throw new IllegalStateException("unclaimed site path " + path);
         }
         contents.put(path, html);
-    }
-
-    /** A claimed page that a render worker stored in {@code sink} already: not held in memory. */
-    void putStored(String path, PageSink sink) {
-        if (!files.containsKey(fold(path))) {
-            throw new IllegalStateException("unclaimed site path " + path);
-        }
-        contents.put(path, new SiteContents.Stored(sink, path));
     }
 
     SortedMap<String, byte[]> contents() {

@@ -190,15 +190,11 @@ public final class SiteGenerator {
             }
             String url = r.job().view().url();
             String output = r.job().output();
-            if (r.stored()) {
-                files.putStored(output, sink);
-            } else {
-                files.putPage(output, r.html());
-            }
+            // a page a render worker stored already is read back from the sink when asked
+            files.putPage(output, r.html());
             kept.add(r);
             eventsByPage.put(url, r.events());
-            out.add(new GeneratedSite.HtmlPage(url, output, r.html(), r.job().source(),
-                    r.stored() ? () -> readBack(output) : null));
+            out.add(new GeneratedSite.HtmlPage(url, output, r.html(), r.job().source()));
             if (r.job().view().lastmod() != null) {
                 lastmods.put(url, LayoutModel.instant(r.job().view().lastmod()));
             }
@@ -274,37 +270,41 @@ public final class SiteGenerator {
     }
 
     /**
-     * A rendered page: its final HTML, its internal links and the events that can fire on it.
-     * {@code stored}: the page is in the sink already, and {@code html} is held only when an event
-     * can fire on it.
+     * A rendered page: its final HTML (held, kept by the build cache, or stored in the sink and
+     * held only when an event can fire on it: {@link PageText}), its internal links and the
+     * events that can fire on it.
      */
-    private record Rendered(ListPages.Job job, String url, String source, String html, List<PageLink> links,
-            List<String> events, boolean stored) {
+    private record Rendered(ListPages.Job job, String url, String source, PageText html, List<PageLink> links,
+            List<String> events) {
         Rendered of(ListPages.Job j) {
-            return new Rendered(j, url, j.source(), html, links, events, stored);
+            return new Rendered(j, url, j.source(), html, links, events);
         }
     }
 
     /** A page the render workers stored, read back from the sink. */
-    private String readBack(String output) {
+    private byte[] readBack(String output) {
         try {
-            return new String(sink.read(output), StandardCharsets.UTF_8);
+            return sink.read(output);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     /**
-     * Stores a rendered page in the sink (on the worker that rendered it); returns the HTML to
-     * keep: only a page on which an event can fire is held (the verification reads it).
+     * Stores a rendered page in the sink (on the worker that rendered it, with the hash of its
+     * bytes); returns the page as stored: held only when an event can fire on it (the
+     * verification reads it), otherwise read back from the sink when asked.
      */
-    private String store(String output, String html, List<String> events) {
+    private PageText store(String output, PageText page, List<String> events) {
+        String sha256;
         try {
-            sink.store(output, html.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = page.bytes();
+            sha256 = page.kept() ? page.sha256() : dev.trackplan.io.Hashing.sha256Hex(bytes);
+            sink.store(output, bytes, sha256);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return events.isEmpty() ? null : html;
+        return PageText.stored(() -> readBack(output), sha256, events.isEmpty() ? null : page);
     }
 
     /** A generated page's content template, or null with a TP506 naming the template when it fails. */
@@ -420,8 +420,8 @@ public final class SiteGenerator {
         // another plan the page is rendered again rather than asked in another state
         if (cached != null) {
             List<String> events = cached.events();
-            String html = store ? store(output, cached.html(), events) : cached.html();
-            return new Rendered(null, v.url(), v.at().file(), html, cached.links(), events, store);
+            PageText page = store ? store(output, cached.page(), events) : cached.page();
+            return new Rendered(null, v.url(), v.at().file(), page, cached.links(), events);
         }
         String html;
         try {
@@ -433,14 +433,14 @@ public final class SiteGenerator {
         Document doc = Jsoup.parse(html);
         List<PageLink> links = LinkChecker.linksOf(v.url(), doc);
         List<String> events = matcher.eventsOn(v.url(), doc);
-        String finalHtml = TrackingTags.ensure(html, doc, settings, bundle);
-        String kept = store ? store(output, finalHtml, events) : finalHtml;
+        PageText finalHtml = PageText.of(TrackingTags.ensure(html, doc, settings, bundle));
+        PageText kept = store ? store(output, finalHtml, events) : finalHtml;
         if (cache != null) {
             // a stored page's HTML is read back from the sink when the build cache is saved
-            cache.put(output, new RenderCache.Entry(key, store ? null : finalHtml, links,
-                    cache.planKey() == null ? "" : cache.planKey(), events, store ? () -> readBack(output) : null));
+            cache.put(output, new RenderCache.Entry(key, kept, links, cache.planKey() == null ? "" : cache.planKey(),
+                    events));
         }
-        return new Rendered(null, v.url(), v.at().file(), kept, links, events, store);
+        return new Rendered(null, v.url(), v.at().file(), kept, links, events);
     }
 
     private record Asset(String path, byte[] bytes) {}

@@ -72,4 +72,28 @@ class CacheFilesTest {
         byte[] cut = java.util.Arrays.copyOf(BuildCache.encodePage(e), 10);
         assertThat(BuildCache.decodePage(cut)).isNull();
     }
+
+    @Test
+    void aParsedPageRoundTripsWithItsWholeFrontMatterAndOnlyForItsOwnBytesAndPath() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("hero", true);
+        params.put("cta", new LinkedHashMap<>(Map.of("label", "Try")));
+        params.put("list", List.of("a", "b"));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("author", "Dana");
+        meta.put("og:locale", "de_DE");
+        dev.trackplan.diag.SourcePos at = new dev.trackplan.diag.SourcePos("pages/a.md", 3, 7);
+        dev.trackplan.site.Page p = new dev.trackplan.site.Page("pages/a.md", "/a/", "a/index.html", "Ä title", null,
+                "wide", false, "2026-01-02", -5, "Body é\n", true, at, new dev.trackplan.site.Page.Extras("Sum",
+                new dev.trackplan.site.Page.Located("/i.png", at), List.of("T1", "T2"), params, meta,
+                List.of(new dev.trackplan.site.Page.Located("/old/", at)), Boolean.FALSE, 3, "2026-01-03", null, null, 4));
+        byte[] b = ParsedPages.encode("h", "pages/a.md", p);
+        assertThat(ParsedPages.decode(b, "h", "pages/a.md")).isEqualTo(p);
+        assertThat(ParsedPages.decode(b, "other", "pages/a.md")).as("other bytes").isNull();
+        assertThat(ParsedPages.decode(b, "h", "elsewhere/a.md")).as("shown elsewhere").isNull();
+        assertThat(ParsedPages.decode(java.util.Arrays.copyOf(b, b.length - 2), "h", "pages/a.md")).isNull();
+        dev.trackplan.site.Page plain = new dev.trackplan.site.Page("b.md", "/b/", "b/index.html", "B", null, null, true,
+                null, 0, "", false, at, null);
+        assertThat(ParsedPages.decode(ParsedPages.encode("h", "b.md", plain), "h", "b.md")).isEqualTo(plain);
+    }
 }

@@ -64,7 +64,7 @@ class BuildCacheTest {
         return out;
     }
 
-    private static void assertSameAsCleanBuild(TestSites s, TrackplanConfig c) throws IOException {
+    static void assertSameAsCleanBuild(TestSites s, TrackplanConfig c) throws IOException {
         Map<String, String> cached = files(s.root().resolve("target/site"));
         dev.trackplan.io.AtomicFiles.deleteTree(s.root().resolve("target"));
         build(c);
@@ -205,7 +205,7 @@ class BuildCacheTest {
     }
 
     /** Every file under {@code dir} last modified an hour ago: outside the racy window. */
-    private static void age(Path dir) throws IOException {
+    static void age(Path dir) throws IOException {
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

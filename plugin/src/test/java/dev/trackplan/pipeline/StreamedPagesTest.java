@@ -78,7 +78,7 @@ class StreamedPagesTest {
             // right after the site stage, before the verification: the pages are in the staging folder
             Path staging = a.resolve("target/.site.trackplan-staging");
             for (GeneratedSite.HtmlPage p : site.pages()) {
-                if (p.stored() != null) {
+                if (p.stored()) {
                     seen.add(p.url());
                     assertThat(staging.resolve(p.file())).exists();
                     try {
@@ -96,7 +96,7 @@ class StreamedPagesTest {
         BuildResult held;
         try (Trackplan inMemory = Trackplan.keptWarm()) { // the dev server's pipeline holds its pages in memory
             List<Boolean> anyStored = new ArrayList<>();
-            inMemory.siteUsed = site -> anyStored.add(site.pages().stream().anyMatch(p -> p.stored() != null));
+            inMemory.siteUsed = site -> anyStored.add(site.pages().stream().anyMatch(p -> p.stored()));
             held = inMemory.build(site(b).config());
             assertThat(anyStored).containsExactly(false);
         }
@@ -119,7 +119,7 @@ class StreamedPagesTest {
         Trackplan failing = new Trackplan();
         failing.incremental = false; // staged, whatever the last build left
         List<Boolean> staged = new ArrayList<>();
-        failing.siteUsed = x -> staged.add(x.pages().stream().anyMatch(p -> p.stored() != null));
+        failing.siteUsed = x -> staged.add(x.pages().stream().anyMatch(p -> p.stored()));
         BuildResult r = failing.build(s.config());
         assertThat(r.failed()).isTrue();
         assertThat(r.errors()).extracting(Diagnostic::code).containsExactly("TP301");
