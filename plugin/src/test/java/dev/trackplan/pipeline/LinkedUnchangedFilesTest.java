@@ -96,6 +96,26 @@ class LinkedUnchangedFilesTest {
     }
 
     @Test
+    void pagesTheCacheKeptAsBytesAreWrittenTheSameInPlaceStagedAndClean(@TempDir Path dir) throws Exception {
+        TestSites s = site(dir);
+        TrackplanConfig c = IncrementalSiteTest.config(s);
+        build(c, true);
+        s.page("index.md", "---\ntitle: Home\n---\n<a class=\"signup\" href=\"/\">Go now</a>\n");
+        // a new pipeline: every unchanged page comes from the cache on disk, as bytes with their hash
+        assertThat(written(build(c, true))).contains("in place");
+        Map<String, String> inPlace = BuildCacheTest.files(dir.resolve("target/site"));
+        // no record of what was written: the same cached pages, staged
+        Files.delete(dir.resolve("target/trackplan/written.txt"));
+        Files.delete(dir.resolve("target/trackplan/fingerprint.txt"));
+        BuildResult staged = build(c, true);
+        assertThat(written(staged)).doesNotContain("in place");
+        assertThat(staged.summary()).contains("Pages rendered: 0, unchanged and reused: 6");
+        assertThat(BuildCacheTest.files(dir.resolve("target/site"))).as("staged from the cache").isEqualTo(inPlace);
+        assertThat(clean(s, c)).isEqualTo(inPlace);
+        assertThat(BuildCacheTest.files(dir.resolve("target/site"))).as("a clean build").isEqualTo(inPlace);
+    }
+
+    @Test
     void withoutTheCacheTheSiteIsStagedAndUnchangedFilesLinked(@TempDir Path dir) throws Exception {
         TestSites s = site(dir);
         TrackplanConfig c = IncrementalSiteTest.config(s);
