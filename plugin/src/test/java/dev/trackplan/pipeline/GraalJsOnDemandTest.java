@@ -111,6 +111,22 @@ class GraalJsOnDemandTest {
     }
 
     @Test
+    void withTheVerificationOffTheLineSaysOnlyWhatWasNotParsed(@TempDir Path dir) {
+        TestSites s = site(dir);
+        TrackplanConfig off = config(s).withVerify(false);
+        assertThat(summary(build(off))).as("the first build parses the snippets and the bundle")
+                .doesNotContain(NOT_STARTED).contains("Verification skipped");
+        s.page("about.md", "---\ntitle: About\n---\nAbout them.\n");
+        String again = summary(build(off));
+        assertThat(again).contains(NOT_STARTED + ": the snippets and the bundle parsed in an earlier build")
+                .contains("(verification off)").doesNotContain("nothing to parse or run");
+        // the verification on again: the pages were never verified, so GraalJS starts
+        assertThat(summary(build(config(s)))).doesNotContain(NOT_STARTED).contains("Verified 1 events in ");
+        s.page("about.md", "---\ntitle: About\n---\nAbout us again.\n");
+        assertThat(summary(build(config(s)))).contains(NOT_STARTED + ": nothing to parse or run");
+    }
+
+    @Test
     void aSnippetThatDoesNotParseIsReportedByEveryBuild(@TempDir Path dir) {
         TestSites s = site(dir).template("click.js.mustache", TestSites.defaultTemplate("click.js.mustache") + "\n}}}\n");
         TrackplanConfig c = config(s);
