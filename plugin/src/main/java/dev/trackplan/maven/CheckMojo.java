@@ -36,6 +36,9 @@ public class CheckMojo extends AbstractTrackplanMojo {
             return;
         }
         if (buildFollows()) {
+            if (workDirectory != null) {
+                Trackplan.startGraalJsForBuild(workDirectory.toPath()); // the build uses it: started while the goals between run
+            }
             getLog().info("Trackplan: the specs are checked by trackplan:build later in this run, which reports "
                     + "the problems of every stage at once");
             return;

@@ -101,6 +101,21 @@ public final class Trackplan implements AutoCloseable {
     /** The plan of a site with the problems found loading and checking it. */
     public record Checked(TrackingPlan plan, Lock lock, Diagnostics diagnostics) {}
 
+    /**
+     * For {@code trackplan:check} when {@code trackplan:build} follows in the same JVM: a build
+     * without a build cache (the first, a clean one, or the cache turned off) parses the snippets
+     * and the bundle, so GraalJS starts now in the background, while Maven runs the goals between
+     * the two; a build with a cache may not need it at all and starts it itself when it does.
+     * The starting thread, or null when it was not started. {@code workDir}: the build's work folder
+     * ({@code target/trackplan}).
+     */
+    public static Thread startGraalJsForBuild(java.nio.file.Path workDir) {
+        if (INCREMENTAL && java.nio.file.Files.isDirectory(workDir.resolve("incremental"))) {
+            return null;
+        }
+        return JsEngine.startInBackground();
+    }
+
     /** Loads and checks the specs; GraalJS is started only when there is custom code to parse. */
     public Checked check(TrackplanConfig c) {
         JsEngine[] started = new JsEngine[1];
