@@ -58,6 +58,7 @@ public final class Benchmarks {
         parts.put("scaling", b::scaling);
         parts.put("verify", b::verification);
         parts.put("maven", b::mavenOverhead);
+        parts.put("coldverify", b::verificationCold); // after "verify", whose 500 x 50 site it builds
         parts.put("hugo", b::versusHugo);
         parts.put("large", b::largeSites);
         parts.put("every", b::everyPage); // the every-page rows of "large" alone
@@ -354,6 +355,25 @@ public final class Benchmarks {
         Matcher m = Pattern.compile("checked in (\\d+) ms").matcher(noop.output());
         row("example site: second mvn package, nothing changed", noop,
                 (m.find() ? "plugin's own time " + m.group(1) + " ms" : "no up-to-date line found") + "; target < 200 ms");
+    }
+
+    /**
+     * The 500 x 50 verification as a user runs it: one cold {@code mvn package} (the "verify" rows
+     * measure warm runs in this JVM, where GraalJS and the JIT are warmed up by the runs before).
+     */
+    void verificationCold() {
+        Path dir = WORK.resolve("verify-500x50");
+        if (!Files.isDirectory(dir.resolve("src/main/tracking/events"))) {
+            verification();
+        }
+        try {
+            SyntheticSites.writePom(dir, VERSION);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Sample s = external(dir, false, true, List.of("mvn", "-o", "-B", "-ntp", "package"));
+        row("whole build incl. verification, 500 events x 50 pages, one cold mvn package", s,
+                "target: verification < 5 s; " + stages(s.output()));
     }
 
     /** What the edit path skipped, from the build's log: input files not read, files written in place. */

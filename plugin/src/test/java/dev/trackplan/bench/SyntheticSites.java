@@ -38,18 +38,8 @@ final class SyntheticSites {
                 """, i, i % 28 + 1);
     }
 
-    /** A Trackplan site project with {@code pages} Markdown posts and {@code events} click events. */
-    static void trackplanProject(Path root, int pages, int events, String pluginVersion) throws IOException {
-        trackplanProject(root, pages, events, pluginVersion, false);
-    }
-
-    /**
-     * As above; {@code flat} puts every post at the top level ({@code /post-1/}), so each one is in
-     * the navigation, instead of under {@code /posts/}.
-     */
-    static void trackplanProject(Path root, int pages, int events, String pluginVersion, boolean flat)
-            throws IOException {
-        Files.createDirectories(root);
+    /** The project's pom.xml: the plugin's check and build goals, hub 42, a base URL. */
+    static void writePom(Path root, String pluginVersion) throws IOException {
         Files.writeString(root.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -71,6 +61,21 @@ final class SyntheticSites {
                   </build>
                 </project>
                 """.formatted(pluginVersion));
+    }
+
+    /** A Trackplan site project with {@code pages} Markdown posts and {@code events} click events. */
+    static void trackplanProject(Path root, int pages, int events, String pluginVersion) throws IOException {
+        trackplanProject(root, pages, events, pluginVersion, false);
+    }
+
+    /**
+     * As above; {@code flat} puts every post at the top level ({@code /post-1/}), so each one is in
+     * the navigation, instead of under {@code /posts/}.
+     */
+    static void trackplanProject(Path root, int pages, int events, String pluginVersion, boolean flat)
+            throws IOException {
+        Files.createDirectories(root);
+        writePom(root, pluginVersion);
         Path pagesDir = root.resolve("src/main/site/pages");
         Files.createDirectories(pagesDir.resolve("posts"));
         StringBuilder home = new StringBuilder("---\ntitle: Home\n---\n# Home\n\n");
