@@ -181,7 +181,7 @@ public final class BuildCache {
         try {
             Codec.Reader r = new Codec.Reader(b);
             String key = r.string();
-            byte[] html = r.raw();
+            int[] html = r.rawSlice(); // the page's bytes stay where they are in the entry: not copied
             String sha256 = r.string();
             if (key == null || sha256 == null) {
                 return null;
@@ -191,7 +191,8 @@ public final class BuildCache {
             for (int i = 0; i < n; i++) {
                 links.add(new PageLink(r.string(), r.string(), r.string()));
             }
-            RenderCache.Entry e = new RenderCache.Entry(key, PageText.ofBytes(html, sha256), links, r.string(),
+            RenderCache.Entry e = new RenderCache.Entry(key, PageText.ofBytes(b, html[0], html[1], sha256), links,
+                    r.string(),
                     r.strings());
             r.end();
             return e;

@@ -117,6 +117,20 @@ final class Codec {
             return in.readNBytes(n);
         }
 
+        /**
+         * Where the next bytes written by {@link Writer#raw} lie in the array read, skipped rather
+         * than copied: {@code [0]} their offset, {@code [1]} their length.
+         */
+        int[] rawSlice() throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) {
+                throw new IOException("bad length");
+            }
+            int offset = length - in.available();
+            in.skipNBytes(n);
+            return new int[] {offset, n};
+        }
+
         int number() throws IOException {
             return in.readInt();
         }

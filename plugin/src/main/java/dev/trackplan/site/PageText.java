@@ -19,24 +19,37 @@ import java.util.function.Supplier;
 public final class PageText {
     private final String html;
     private final byte[] bytes;
+    private final int offset;
+    private final int length;
     private final Supplier<byte[]> stored;
     private volatile String sha256;
 
-    private PageText(String html, byte[] bytes, Supplier<byte[]> stored, String sha256) {
+    private PageText(String html, byte[] bytes, int offset, int length, Supplier<byte[]> stored, String sha256) {
         this.html = html;
         this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
         this.stored = stored;
         this.sha256 = sha256;
     }
 
     /** A page rendered in this build. */
     public static PageText of(String html) {
-        return new PageText(html, null, null, null);
+        return new PageText(html, null, 0, 0, null, null);
     }
 
     /** A page kept as its UTF-8 {@code bytes} whose SHA-256 (hex) is {@code sha256} (null: computed when asked). */
     public static PageText ofBytes(byte[] bytes, String sha256) {
-        return new PageText(null, bytes, null, sha256);
+        return new PageText(null, bytes, 0, bytes.length, null, sha256);
+    }
+
+    /**
+     * A page kept as the UTF-8 bytes at {@code offset}, {@code length} in {@code bytes} (the build
+     * cache's entry it was read from: not copied until written), whose SHA-256 (hex) is {@code sha256}.
+     */
+    public static PageText ofBytes(byte[] bytes, int offset, int length, String sha256) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        return new PageText(null, bytes, offset, length, null, sha256);
     }
 
     /**
@@ -44,18 +57,23 @@ public final class PageText {
      * {@code sha256}; {@code held} (null: none) is what is kept of it in memory.
      */
     public static PageText stored(Supplier<byte[]> read, String sha256, PageText held) {
-        return new PageText(held == null ? null : held.html, held == null ? null : held.bytes, read, sha256);
+        return held == null ? new PageText(null, null, 0, 0, read, sha256)
+                : new PageText(held.html, held.bytes, held.offset, held.length, read, sha256);
     }
 
     /** The HTML (decoded from the bytes each time for a page not held as text: it is rarely asked for). */
     public String html() {
-        return html != null ? html : new String(bytes(), StandardCharsets.UTF_8);
+        if (html != null) {
+            return html;
+        }
+        return bytes != null ? new String(bytes, offset, length, StandardCharsets.UTF_8)
+                : new String(stored.get(), StandardCharsets.UTF_8);
     }
 
     /** The UTF-8 bytes: kept, encoded from the text held, or read back from where the page was stored. */
     public byte[] bytes() {
         if (bytes != null) {
-            return bytes;
+            return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
         }
         return html != null ? html.getBytes(StandardCharsets.UTF_8) : stored.get();
     }
