@@ -19,7 +19,20 @@ import java.util.Set;
  */
 public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<SourceKind> sources,
         Set<PropertyType> types, boolean pages, boolean required, boolean keepQuery, boolean formFields,
-        boolean hubspotFields) {
+        boolean hubspotFields, boolean manyElementEvents) {
+
+    /**
+     * Click and submit events above this many: a click finds the events whose selector matches by
+     * asking about halves of their selectors as one selector list (a few questions however many
+     * events), not each selector in turn (fewer bytes, as fast for a few events).
+     */
+    public static final int MANY_ELEMENT_EVENTS = 16;
+
+    /** Parts for a plan with at most {@link #MANY_ELEMENT_EVENTS} click and submit events. */
+    public RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<SourceKind> sources, Set<PropertyType> types,
+            boolean pages, boolean required, boolean keepQuery, boolean formFields, boolean hubspotFields) {
+        this(events, triggers, sources, types, pages, required, keepQuery, formFields, hubspotFields, false);
+    }
 
     /** What the given bundled events need. */
     public static RuntimeFeatures of(Iterable<EventSpec> bundled) {
@@ -29,6 +42,7 @@ public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<Sou
         boolean keep = false;
         boolean formFields = false;
         boolean hubspotFields = false;
+        int elementEvents = 0;
         Set<TriggerKind> triggers = EnumSet.noneOf(TriggerKind.class);
         Set<SourceKind> sources = EnumSet.noneOf(SourceKind.class);
         Set<PropertyType> types = EnumSet.noneOf(PropertyType.class);
@@ -36,6 +50,9 @@ public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<Sou
             any = true;
             TriggerKind k = e.trigger().kind();
             triggers.add(k);
+            if (k == TriggerKind.CLICK || k == TriggerKind.SUBMIT) {
+                elementEvents++;
+            }
             pages |= !e.trigger().pages().isEmpty();
             for (PropertySpec p : e.properties()) {
                 if (p.type() != null) {
@@ -51,13 +68,14 @@ public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<Sou
                 }
             }
         }
-        return new RuntimeFeatures(any, triggers, sources, types, pages, required, keep, formFields, hubspotFields);
+        return new RuntimeFeatures(any, triggers, sources, types, pages, required, keep, formFields, hubspotFields,
+                elementEvents > MANY_ELEMENT_EVENTS);
     }
 
     /** Every part (what an event of each kind with every source and type would need). */
     public static RuntimeFeatures all() {
         return new RuntimeFeatures(true, EnumSet.allOf(TriggerKind.class), EnumSet.allOf(SourceKind.class),
-                EnumSet.allOf(PropertyType.class), true, true, true, true, true);
+                EnumSet.allOf(PropertyType.class), true, true, true, true, true, true);
     }
 
     /** The section names of the runtime template, each true or false. */
@@ -67,6 +85,7 @@ public record RuntimeFeatures(boolean events, Set<TriggerKind> triggers, Set<Sou
         m.put("pages", pages);
         m.put("navigation", triggers.contains(TriggerKind.VISIT));
         m.put("elementTriggers", triggers.contains(TriggerKind.CLICK) || triggers.contains(TriggerKind.SUBMIT));
+        m.put("manyElementEvents", manyElementEvents);
         m.put("customValues", triggers.contains(TriggerKind.CUSTOM));
         m.put("formFields", formFields);
         m.put("hubspotFields", hubspotFields);

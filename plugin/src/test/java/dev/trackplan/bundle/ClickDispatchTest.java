@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Click and submit events share one capture listener per run of snippets, and a click fires the
+ * Click and submit events share one capture listener per run of snippets (a few events: each
+ * selector asked in turn; many: in halves), and a click fires the
  * same events in the same order as one listener per event did: every event whose selector matches
  * the target or an ancestor, in plan order, with a custom trigger's own listener in its place
  * between them, whatever the number of events.
@@ -78,6 +79,7 @@ class ClickDispatchTest {
         String html = "<html><head><title>T</title></head><body><div class=box><a class=cta href=/>Go <b>now</b></a></div>"
                 + "<p class=box>other</p></body></html>";
         String bundle = bundle(yaml);
+        assertThat(bundle).as("a few events: each selector asked in turn").doesNotContain("function dm(");
         assertThat(clicked(bundle, html, "b")).containsExactly("a_link", "b_custom", "c_box", "d_any");
         assertThat(clicked(bundle, html, "p")).containsExactly("b_custom", "c_box");
     }
@@ -100,6 +102,7 @@ class ClickDispatchTest {
             targets[i] = String.format(Locale.ROOT, "a.call-to-action-e%03d", i);
         }
         String bundle = bundle(yaml.toString());
+        assertThat(bundle).as("many events: asked in halves").contains("function dm(");
         List<String> each = clicked(bundle, html.toString(), targets);
         assertThat(each).hasSize(n);
         for (int i = 0; i < n; i++) {
