@@ -66,15 +66,18 @@ public final class ParsedPages implements PageLoader.Cache {
         return p;
     }
 
+    /** A page read by this build, encoded only when its shard file is written. */
+    private record Fresh(String hashAndRel, String shown, Page page) {}
+
+    private final Map<String, Fresh> fresh = new ConcurrentHashMap<>();
+
     @Override
     public void put(Path file, String rel, String shown, Page page) {
         String hash = stamps.known(file);
         if (hash != null) {
-            try {
-                shards().put(key(file), encode(hash + "\u0000" + rel, shown, page));
-            } catch (UncheckedIOException e) {
-                // a value front matter does not give: not kept, the page is read next time
-            }
+            // the page is held by the build anyway: encoded one shard file at a time when saved, so
+            // a clean build never holds every page encoded at once
+            fresh.put(key(file), new Fresh(hash + "\u0000" + rel, shown, page));
         }
     }
 
@@ -91,7 +94,15 @@ public final class ParsedPages implements PageLoader.Cache {
     /** Writes what changed; pages not asked for by this build (deleted, renamed) are dropped. */
     public void save() throws IOException {
         shards().retain(live);
-        shards().save();
+        shards().saveEach(fresh.keySet(), k -> {
+            Fresh f = fresh.get(k);
+            try {
+                return encode(f.hashAndRel(), f.shown(), f.page());
+            } catch (UncheckedIOException e) {
+                return null; // a value front matter does not give: not kept, the page is read next time
+            }
+        });
+        fresh.clear();
     }
 
     private static String key(Path file) {
