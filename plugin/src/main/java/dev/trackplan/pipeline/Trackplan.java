@@ -109,11 +109,16 @@ public final class Trackplan implements AutoCloseable {
      * The starting thread, or null when it was not started. {@code workDir}: the build's work folder
      * ({@code target/trackplan}).
      */
-    public static Thread startGraalJsForBuild(java.nio.file.Path workDir) {
-        if (INCREMENTAL && java.nio.file.Files.isDirectory(workDir.resolve("incremental"))) {
+    public static Thread startGraalJsForBuild(Path workDir) {
+        if (INCREMENTAL && java.nio.file.Files.isDirectory(cacheDir(workDir))) {
             return null;
         }
         return JsEngine.startInBackground();
+    }
+
+    /** The build cache's folder in the work folder ({@code target/trackplan/incremental}). */
+    private static Path cacheDir(Path workDir) {
+        return workDir.resolve("incremental");
     }
 
     /** Loads and checks the specs; GraalJS is started only when there is custom code to parse. */
@@ -183,7 +188,7 @@ public final class Trackplan implements AutoCloseable {
         List<String> summary = new ArrayList<>();
         long t0 = System.nanoTime();
         // inputs whose size, time and file id are those the last build recorded are not read again
-        InputStamps stamps = incremental ? InputStamps.open(c.workDir().resolve("incremental")) : InputStamps.none();
+        InputStamps stamps = incremental ? InputStamps.open(cacheDir(c.workDir())) : InputStamps.none();
         try {
             return buildLocked(c, t0, summary, stamps);
         } finally {
@@ -245,11 +250,11 @@ public final class Trackplan implements AutoCloseable {
         // the persistent cache (target/trackplan/incremental) is read meanwhile
         String layoutsKey = Fingerprint.ofLayouts(c, stamps);
         CompletableFuture<BuildCache> diskCache = incremental ? CompletableFuture.supplyAsync(
-                () -> BuildCache.open(c.workDir().resolve("incremental"), layoutsKey), background) : null;
+                () -> BuildCache.open(cacheDir(c.workDir()), layoutsKey), background) : null;
         // the pages do not depend on the plan: read them and render their Markdown on all cores meanwhile
         Diagnostics pageDiagnostics = new Diagnostics();
         // a page whose bytes an earlier build read is not read or parsed again (its front matter kept)
-        ParsedPages parsed = incremental ? ParsedPages.open(c.workDir().resolve("incremental"), stamps) : null;
+        ParsedPages parsed = incremental ? ParsedPages.open(cacheDir(c.workDir()), stamps) : null;
         PageLoader pages = new PageLoader(c.projectDir()).cache(parsed);
         Map<String, ContentFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<List<Page>> loadedPages = CompletableFuture.supplyAsync(() -> {
