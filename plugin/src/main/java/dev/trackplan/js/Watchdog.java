@@ -40,6 +40,10 @@ public final class Watchdog implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private final Context context;
     private volatile Reason reason = Reason.NONE;
+    /** The caller's code runs in the context now ({@link #guestRunning(boolean)}). */
+    private volatile boolean guestRunning;
+    /** A stop is being carried out on the stopper thread. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     private volatile long deadline;
     /** Only collections after this one say anything about this context's memory. */
@@ -57,14 +61,50 @@ public final class Watchdog implements AutoCloseable {
         this.context = context;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.task = TIMER.scheduleAtFixedRate(() -> {
+            if (reason != Reason.NONE) {
+                if (guestRunning) {
+                    stop(); // stopped while no code ran (an interrupt then finds nothing to stop): again, now it runs
+                }
+                return;
+            }
             Reason r = System.nanoTime() - deadline >= 0 ? Reason.TIMEOUT : overBudget.getAsBoolean() ? Reason.BUDGET
                     : heapNearlyFull() ? Reason.MEMORY : Reason.NONE;
-            if (r != Reason.NONE && reason == Reason.NONE) {
-                reason = r;
-                long grace = r != Reason.MEMORY ? INTERRUPT_MILLIS : MEMORY_INTERRUPT_MILLIS;
-                STOPPER.execute(() -> interruptOrCancel(context, grace));
+            if (r != Reason.NONE) {
+                stop(r);
             }
         }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stop(Reason r) {
+        if (reason == Reason.NONE) {
+            reason = r;
+            stop();
+        }
+    }
+
+    /** Interrupts (else cancels) the code on the stopper thread, unless a stop is under way there. */
+    private void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            long grace = reason != Reason.MEMORY ? INTERRUPT_MILLIS : MEMORY_INTERRUPT_MILLIS;
+            STOPPER.execute(() -> {
+                try {
+                    interruptOrCancel(context, grace);
+                } finally {
+                    stopping.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Tells the watchdog whether the caller's code runs in the context now (between two calls into
+     * it, nothing does). A stop that came while nothing ran is repeated once code runs again, so a
+     * page view stopped in between cannot go on unstopped. Returns the value it replaces.
+     */
+    public boolean guestRunning(boolean running) {
+        boolean was = guestRunning;
+        guestRunning = running;
+        return was;
     }
 
     /**
@@ -98,11 +138,8 @@ public final class Watchdog implements AutoCloseable {
     }
 
     /** Stops the code now: its result is no longer wanted (the caller runs it again). */
-    public synchronized void stopNow() {
-        if (reason == Reason.NONE) {
-            reason = Reason.SUPERSEDED;
-            STOPPER.execute(() -> interruptOrCancel(context, INTERRUPT_MILLIS));
-        }
+    public void stopNow() {
+        stop(Reason.SUPERSEDED);
     }
 
     /** Starts the time over (after the page's set-up, which is the verifier's, not the page code's). */

@@ -133,9 +133,11 @@ public final class BrowserSession implements AutoCloseable {
      */
     private void onClock(Runnable call) {
         clock.begin();
+        boolean was = watchdog.guestRunning(true);
         try {
             call.run();
         } finally {
+            watchdog.guestRunning(was);
             clock.end();
         }
     }

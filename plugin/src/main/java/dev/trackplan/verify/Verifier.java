@@ -267,12 +267,8 @@ public final class Verifier {
                     Thread t = new Thread(batch, "trackplan-verify");
                     t.setDaemon(true);
                     t.start();
-                    try {
-                        t.join(); // none may outlive the verification
-                    } catch (InterruptedException e) {
-                        next.set(scenarios.size()); // no more scenarios start
+                    if (!joinAll(List.of(t), run, next, scenarios.size())) {
                         Thread.currentThread().interrupt();
-                        t.interrupt();
                         return;
                     }
                 }
@@ -281,19 +277,38 @@ public final class Verifier {
             lanes.add(lane);
             lane.start();
         }
-        try {
-            for (Thread lane : lanes) {
-                lane.join();
-            }
-        } catch (InterruptedException e) {
-            next.set(scenarios.size());
-            lanes.forEach(Thread::interrupt);
+        if (!joinAll(lanes, run, next, scenarios.size())) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("verification interrupted", e);
+            throw new IllegalStateException("verification interrupted");
         }
         if (first.get() != null) {
             throw first.get();
         }
+    }
+
+    /**
+     * Waits for {@code threads}; when the waiting thread is interrupted, calls the verification off
+     * (no scenario starts, the page views running are stopped, as a hang is) and still waits for them
+     * to end, so no verification thread outlives the verification (each stops within its
+     * watchdog's grace). False when interrupted.
+     */
+    private static boolean joinAll(List<Thread> threads, VerifyRun run, AtomicInteger next, int end) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        interrupted = true;
+                        next.set(end); // no more scenarios start
+                        run.stop();
+                    }
+                }
+            }
+        }
+        return !interrupted;
     }
 
     /**
@@ -304,7 +319,7 @@ public final class Verifier {
         int superseded = 0;
         int budgetSpent = 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (run.bundleBroken() || sc.owners().stream().allMatch(run::isBroken)) {
+            if (run.stopped() || run.bundleBroken() || sc.owners().stream().allMatch(run::isBroken)) {
                 return;
             }
             VerifyRun.Code code = run.code();

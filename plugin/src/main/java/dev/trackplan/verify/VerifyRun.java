@@ -47,6 +47,8 @@ final class VerifyRun {
     /** Page views running now, with the bundle they run: those still running a broken event are stopped. */
     private final Map<BrowserSession, Code> live = new ConcurrentHashMap<>();
     private volatile boolean bundleBroken;
+    /** The verification was called off (its thread interrupted): no page view starts, those running stop. */
+    private volatile boolean stopped;
     private final SentProperties sent = new SentProperties();
     /** Page views verified so far, by what their code observed: a page in the same situation is not run again. */
     final Situations situations = new Situations();
@@ -122,8 +124,8 @@ final class VerifyRun {
     /** Runs the current bundle in the page and lets the HubSpot loader arrive. */
     void start(BrowserSession s, Code c) {
         live.put(s, c);
-        if (!code.without().equals(c.without())) {
-            s.supersede(); // an event broke while this page view was being set up
+        if (stopped || !code.without().equals(c.without())) {
+            s.supersede(); // called off, or an event broke while this page view was being set up
         }
         s.runBundle(c.source());
         s.loadHubSpot();
@@ -243,6 +245,16 @@ final class VerifyRun {
 
     boolean isBroken(EventSpec e) {
         return broken.containsKey(e.name());
+    }
+
+    /** Calls the verification off: every page view running now stops, and none starts after. */
+    void stop() {
+        stopped = true;
+        live.forEach((s, c) -> s.supersede());
+    }
+
+    boolean stopped() {
+        return stopped;
     }
 
     boolean bundleBroken() {

@@ -137,6 +137,40 @@ class FaultInjectionTest {
     }
 
     @Test
+    void anInterruptedVerificationStopsItsPageViewsAndWaitsForThem(@TempDir Path dir) throws InterruptedException {
+        TestSites s = new TestSites(dir).page("index.md", PAGE).spec("heavy.yaml", """
+                events:
+                  heavy:
+                    label: Heavy
+                    trigger:
+                      custom: |
+                        for (;;) { "xy".repeat(300000).split("").reverse().join(""); }
+                    properties:
+                      n: number
+                """);
+        // a long timeout: without being called off, the page view would run on long after the build
+        Thread build = new Thread(() -> {
+            try {
+                new Trackplan().build(s.config("hubspot", 120));
+            } catch (RuntimeException e) {
+                // how the interrupted build ends is not the question here
+            }
+        }, "interrupted-build");
+        build.start();
+        List<Thread> verifying = List.of();
+        while (verifying.isEmpty() && build.isAlive()) {
+            Thread.sleep(20);
+            verifying = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("trackplan-verify") && t.isAlive()).toList();
+        }
+        assertThat(build.isAlive()).as("the build is still verifying").isTrue();
+        build.interrupt();
+        build.join(60_000); // a bound for a broken build, not a speed target
+        assertThat(build.isAlive()).as("the interrupted build returned").isFalse();
+        assertThat(verifying).as("no verification thread outlives the build").noneMatch(Thread::isAlive);
+    }
+
+    @Test
     void endlessAllocationIsStoppedWithoutKillingTheJvm(@TempDir Path dir) {
         TestSites s = new TestSites(dir).page("index.md", PAGE).spec("alloc.yaml", """
                 events:
